@@ -1,0 +1,3 @@
+module github.com/kotamalang/kimsite
+
+go 1.26
