@@ -1,0 +1,60 @@
+package privacy
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzFindIDNumbers checks that every match points at digits in the text
+// that spell its number, that the number has a plausible structure, that
+// matches come in order without overlapping, and that a valid number
+// placed between spaces in any text is found.
+func FuzzFindIDNumbers(f *testing.F) {
+	for _, s := range []string{
+		"NIK: 3573014506900001", "3573 0145 0690 0001", "357301-450690-0001",
+		"Rp1.250.000.000.000.000", "+6281234567890", "0,3573014506900001",
+		"3573010506900001,3573014506900001", "0812 3573 0145 0690 0001", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, m := range FindIDNumbers(text) {
+			if m.Offset < end || m.Offset >= len(text) {
+				t.Fatalf("FindIDNumbers(%q): match %v out of order", text, m)
+			}
+			if !plausible(m.Number) {
+				t.Fatalf("FindIDNumbers(%q): %q is not plausible", text, m.Number)
+			}
+			var digits strings.Builder
+			i := m.Offset
+			for ; i < len(text) && digits.Len() < 16; i++ {
+				switch c := text[i]; {
+				case isDigit(c):
+					digits.WriteByte(c)
+				case c != ' ' && c != '-':
+					t.Fatalf("FindIDNumbers(%q): %v spans %q", text, m, c)
+				}
+			}
+			if digits.String() != m.Number {
+				t.Fatalf("FindIDNumbers(%q): %v, text has %q", text, m, digits.String())
+			}
+			end = i
+			if got := Mask(m.Number); len(got) != 16 || got[:4] != m.Number[:4] || got[14:] != m.Number[14:] ||
+				strings.Trim(got[4:14], "x") != "" {
+				t.Fatalf("Mask(%q) = %q", m.Number, got)
+			}
+		}
+
+		const nik = "3573014506900001"
+		framed := text + " " + nik + " " + text
+		want := Match{Offset: len(text) + 1, Number: nik}
+		found := false
+		for _, m := range FindIDNumbers(framed) {
+			found = found || m == want
+		}
+		if !found {
+			t.Fatalf("FindIDNumbers(%q) misses %v", framed, want)
+		}
+	})
+}
