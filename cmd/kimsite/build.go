@@ -1,0 +1,129 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/diag"
+)
+
+// siteList collects repeated --site flags.
+type siteList []string
+
+func (s *siteList) String() string { return strings.Join(*s, ",") }
+func (s *siteList) Set(v string) error {
+	for _, id := range strings.Split(v, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			*s = append(*s, id)
+		}
+	}
+	return nil
+}
+
+// runBuild runs build, or check when check is true.
+func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
+	name := "build"
+	if check {
+		name = "check"
+	}
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	var opts build.Options
+	var sites siteList
+	flags.StringVar(&opts.Root, "root", ".", "folder repositori")
+	flags.Var(&sites, "site", "hanya kelurahan ini (boleh berulang)")
+	out := "public"
+	if !check {
+		flags.StringVar(&out, "out", "public", "folder keluaran")
+		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
+	}
+	if err := flags.Parse(args); err != nil {
+		return usageError(stderr, name, flagMessage(err))
+	}
+	if flags.NArg() > 0 {
+		return usageError(stderr, name, fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))
+	}
+	opts.Sites = sites
+	if !check {
+		opts.Out = out
+		if isTerminal(stderr) {
+			opts.Progress = func(done, total int, site string) {
+				fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, site)
+				if done == total {
+					fmt.Fprint(stderr, "\r\033[K")
+				}
+			}
+		}
+	}
+	sum, problems, err := build.Run(opts)
+	printProblems(stderr, problems)
+	var usage *build.UsageError
+	switch {
+	case errors.As(err, &usage):
+		return usageError(stderr, name, usage.Msg)
+	case err != nil:
+		fmt.Fprintf(stderr, "kimsite %s: %v\n", name, err)
+		return exitContent
+	case problems.Errors() > 0:
+		fmt.Fprintf(stderr, "\n%d kesalahan ditemukan; %s\n", problems.Errors(), nothingWritten(check, out))
+		return exitContent
+	}
+	if check {
+		fmt.Fprintf(stdout, "Semua baik: %d kelurahan diperiksa dalam %s.\n", sum.Sites, round(sum.Duration))
+	} else {
+		fmt.Fprintf(stdout, "Selesai: %d kelurahan, %d halaman, %d berkas di %s/ dalam %s.\n", sum.Sites, sum.Pages, sum.Files, strings.TrimSuffix(out, "/"), round(sum.Duration))
+	}
+	return exitOK
+}
+
+func nothingWritten(check bool, out string) string {
+	if check {
+		return "perbaiki lalu jalankan lagi."
+	}
+	return fmt.Sprintf("tidak ada yang ditulis, isi %s/ tetap seperti sebelumnya.", strings.TrimSuffix(out, "/"))
+}
+
+func printProblems(w io.Writer, problems diag.List) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+func usageError(w io.Writer, cmd, msg string) int {
+	fmt.Fprintf(w, "kimsite %s: %s\nLihat: kimsite help\n", cmd, msg)
+	return exitUsage
+}
+
+// flagMessage puts the flag package's errors in Bahasa Indonesia.
+func flagMessage(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fmt.Sprintf("opsi %s tidak dikenal", rest)
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return fmt.Sprintf("opsi %s perlu nilai", rest)
+	}
+	return msg
+}
+
+func round(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,63 @@
+// Command kimsite builds the websites of a city's kelurahan from one
+// repository of Markdown: one site per kelurahan plus the city portal.
+//
+//	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
+//	kimsite check   [--root DIR] [--site ID]...
+//	kimsite version
+//
+// Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at release time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+const usage = `kimsite membangun situs web setiap kelurahan dari folder content/.
+
+Pemakaian:
+  kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
+  kimsite check   [--root FOLDER] [--site ID]...
+  kimsite version
+
+Perintah:
+  build    bangun semua situs ke folder public/ (atau --out)
+  check    periksa semua isi tanpa menulis apa pun
+  version  tampilkan versi kimsite
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr, false)
+	case "check":
+		return runBuild(args[1:], stdout, stderr, true)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "kimsite", version)
+		return exitOK
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "kimsite: perintah %q tidak dikenal\n\n%s", args[0], usage)
+	return exitUsage
+}

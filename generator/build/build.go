@@ -1,0 +1,220 @@
+// Package build runs the whole pipeline, stage by stage:
+//
+//	sites.yaml ─ config ─┐
+//	content/   ─ content ─┴─> markdown ─> render (theme, minify) ─> output
+//
+// It takes Options (the repository, the output folder, which sites) and
+// gives a Summary and every problem found in the content. Sites are loaded,
+// rendered and written one after another, each site's pages in parallel, so
+// memory stays bounded by the largest site; the portal is built at the end
+// from small digests of each site. Output goes to a staging folder that
+// replaces the output folder only when the whole build succeeded.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/markdown"
+	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/output"
+	"github.com/kotamalang/kimsite/generator/render"
+	"github.com/kotamalang/kimsite/generator/theme"
+	"github.com/kotamalang/kimsite/themes"
+)
+
+// Options say what to build.
+type Options struct {
+	Root   string   // the repository folder
+	FS     fs.FS    // the repository; opened from Root when nil
+	Out    string   // the output folder; empty to check without writing
+	Sites  []string // only these site ids; all when empty
+	Drafts bool     // include pages marked draft
+	Theme  fs.FS    // the theme; the embedded default when nil
+	Dev    bool     // preview server mode
+
+	// Progress, when set, is called after each site.
+	Progress func(done, total int, site string)
+}
+
+// Summary describes a finished build.
+type Summary struct {
+	Sites    int
+	Pages    int // HTML pages written
+	Files    int // all files written
+	Duration time.Duration
+}
+
+// UsageError is a mistake in how the command was called, not in the content.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Run builds (or, with no Out, checks) the sites. problems holds every
+// mistake found in the content; err is for everything else (usage, disk,
+// a broken theme). Nothing is written unless both are empty.
+func Run(opts Options) (sum Summary, problems diag.List, err error) {
+	start := time.Now()
+	defer func() { sum.Duration = time.Since(start) }()
+	if opts.FS == nil {
+		root, err := os.OpenRoot(opts.Root)
+		if err != nil {
+			return sum, nil, &UsageError{Msg: fmt.Sprintf("folder %q tidak dapat dibuka", opts.Root)}
+		}
+		defer root.Close()
+		opts.FS = root.FS()
+	}
+	city, problems := config.Load(opts.FS)
+	if city == nil || problems.Errors() > 0 && len(city.Sites) == 0 {
+		problems.Sort()
+		return sum, problems, nil
+	}
+	sites, err := selectSites(city, opts.Sites)
+	if err != nil {
+		return sum, problems, err
+	}
+	min := minify.New()
+	th, err := theme.Load(cmpFS(opts.Theme, themes.Default()), render.Funcs(), min)
+	if err != nil {
+		return sum, problems, err
+	}
+	var out *output.Dir
+	if opts.Out != "" {
+		if err := checkOut(opts.Root, opts.Out); err != nil {
+			return sum, problems, err
+		}
+		if out, err = output.Open(opts.Out); err != nil {
+			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat dibuat: %w", opts.Out, err)
+		}
+		defer out.Abort()
+	}
+	counter := &countingOutput{out: out}
+	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev})
+	md := markdown.New()
+	var digests []render.Digest
+	for i, sc := range sites {
+		site, siteProblems := content.Load(opts.FS, sc, opts.Drafts)
+		siteProblems.Append(renderMarkdown(md, site))
+		problems.Append(siteProblems)
+		if out != nil && problems.Errors() == 0 {
+			d, err := r.Site(site, counter)
+			if err != nil {
+				return sum, problems, err
+			}
+			digests = append(digests, d)
+		}
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(sites), sc.ID)
+		}
+	}
+	problems.Sort()
+	sum.Sites = len(sites)
+	if problems.Errors() > 0 || out == nil {
+		return sum, problems, nil
+	}
+	if err := r.Portal(digests, counter); err != nil {
+		return sum, problems, err
+	}
+	if err := out.Commit(); err != nil {
+		return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
+	}
+	sum.Pages, sum.Files = int(counter.pages.Load()), int(counter.files.Load())
+	return sum, problems, nil
+}
+
+func cmpFS(a, b fs.FS) fs.FS {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// selectSites returns the sites named by ids, in sites.yaml order.
+func selectSites(city *config.City, ids []string) ([]*config.Site, error) {
+	var valid []string
+	for _, s := range city.Sites {
+		if s != nil && s.ID != "" {
+			valid = append(valid, s.ID)
+		}
+	}
+	for _, id := range ids {
+		if !slices.Contains(valid, id) {
+			return nil, &UsageError{Msg: fmt.Sprintf("kelurahan %q tidak ada di sites.yaml; yang ada: %s", id, strings.Join(valid, ", "))}
+		}
+	}
+	var sites []*config.Site
+	for _, s := range city.Sites {
+		if s != nil && s.ID != "" && (len(ids) == 0 || slices.Contains(ids, s.ID)) {
+			sites = append(sites, s)
+		}
+	}
+	return sites, nil
+}
+
+// checkOut refuses an output folder that would replace the repository or
+// anything in it that is not a build.
+func checkOut(root, out string) error {
+	absRoot, err1 := filepath.Abs(root)
+	absOut, err2 := filepath.Abs(out)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(absOut, absRoot); err == nil && !strings.HasPrefix(rel, "..") {
+		return &UsageError{Msg: fmt.Sprintf("folder keluaran %q berisi repositori; pilih folder lain, mis. public", out)}
+	}
+	for _, precious := range []string{"sites.yaml", ".git", "content", "go.mod"} {
+		if _, err := os.Lstat(filepath.Join(absOut, precious)); err == nil {
+			return &UsageError{Msg: fmt.Sprintf("folder keluaran %q berisi %s dan akan terhapus; pilih folder lain, mis. public", out, precious)}
+		}
+	}
+	return nil
+}
+
+// renderMarkdown renders every page's body on all cores.
+func renderMarkdown(md *markdown.Renderer, site *content.Site) diag.List {
+	pages := site.Pages()
+	results := make([]diag.List, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(pages))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				results[i] = md.Render(site, pages[i])
+			}
+		}()
+	}
+	wg.Wait()
+	var problems diag.List
+	for _, r := range results {
+		problems.Append(r)
+	}
+	return problems
+}
+
+// countingOutput counts what is written.
+type countingOutput struct {
+	out          *output.Dir
+	pages, files atomic.Int64
+}
+
+func (c *countingOutput) WriteFile(name string, data []byte) error {
+	c.files.Add(1)
+	if strings.HasSuffix(name, ".html") {
+		c.pages.Add(1)
+	}
+	return c.out.WriteFile(name, data)
+}

@@ -1,0 +1,220 @@
+// Package config reads sites.yaml: the city, its portal and its kelurahan.
+//
+// It takes the repository as an fs.FS and gives a City, checked strictly
+// (unknown keys, duplicate ids, a site without a content folder, a folder
+// without a site), with every problem at its sites.yaml line.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/frontmatter"
+	"github.com/kotamalang/kimsite/generator/slug"
+)
+
+// File is the path of the configuration, relative to the repository root.
+const File = "sites.yaml"
+
+// City is the whole of sites.yaml.
+type City struct {
+	Name        string   `yaml:"city" required:"true" label:"Kota"`
+	BaseURL     string   `yaml:"base_url" required:"true" kind:"url" label:"Alamat portal"`
+	Repo        string   `yaml:"repo" kind:"url" label:"Repositori"`
+	Maintainers []string `yaml:"maintainers" label:"Pengelola"`
+	Sites       []*Site  `yaml:"sites" required:"true" label:"Kelurahan"`
+
+	// Path is the URL path the portal is served under, e.g. "/".
+	Path string `yaml:"-"`
+}
+
+// Site is one kelurahan.
+type Site struct {
+	ID        string   `yaml:"id" required:"true" hint:"Nama folder di content/, huruf kecil dan tanda hubung, mis. kauman."`
+	Name      string   `yaml:"name" required:"true" hint:"Mis. Kelurahan Kauman."`
+	Kecamatan string   `yaml:"kecamatan" required:"true" hint:"Mis. Klojen."`
+	KIM       string   `yaml:"kim" hint:"Nama KIM yang menulis situs ini."`
+	Editors   []string `yaml:"editors" hint:"Akun atau tim GitHub yang boleh mengubah content/<id>/."`
+	BaseURL   string   `yaml:"base_url" kind:"url" hint:"Alamat domain sendiri, bila ada."`
+	Accent    string   `yaml:"accent" hint:"Warna utama situs, mis. \"#0b6e4f\"."`
+	Logo      string   `yaml:"logo" kind:"file" hint:"Berkas logo di folder static/ situs, mis. /logo.svg."`
+	Contact   Contact  `yaml:"contact"`
+	Social    Social   `yaml:"social"`
+
+	// Path is the URL path the site is served under: "/kauman/" on the
+	// portal's domain, "/" on a domain of its own.
+	Path string `yaml:"-"`
+	// Line is the line of the site's id in sites.yaml.
+	Line int `yaml:"-"`
+}
+
+// Contact is how residents reach the kelurahan.
+type Contact struct {
+	Address  string `yaml:"address" hint:"Alamat kantor kelurahan."`
+	Email    string `yaml:"email" kind:"email" hint:"Alamat email KIM atau kelurahan."`
+	WhatsApp string `yaml:"whatsapp" kind:"phone" hint:"Nomor WhatsApp, mis. 0812-3456-7890."`
+	Phone    string `yaml:"phone" hint:"Nomor telepon kantor, mis. (0341) 123456."`
+}
+
+// Social holds the kelurahan's channels.
+type Social struct {
+	YouTube   string `yaml:"youtube" kind:"url"`
+	Instagram string `yaml:"instagram" kind:"url"`
+	Facebook  string `yaml:"facebook" kind:"url"`
+	TikTok    string `yaml:"tiktok" kind:"url"`
+	X         string `yaml:"x" kind:"url"`
+}
+
+// Reserved are the top-level names the portal itself uses, which no site id
+// may take.
+var Reserved = []string{"umkm", "cek-fakta", "kecamatan", "admin", "assets", "tags", "search", "cari"}
+
+var accentColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// Load reads and checks sites.yaml in root, and checks it against the
+// folders in root's content/.
+func Load(root fs.FS) (*City, diag.List) {
+	data, err := fs.ReadFile(root, File)
+	if err != nil {
+		var problems diag.List
+		problems.Add(File, 0, "berkas sites.yaml tidak ditemukan", "Jalankan kimsite di folder repositori, atau pakai --root FOLDER.")
+		return nil, problems
+	}
+	city, pos, problems := Parse(data)
+	if city == nil {
+		return nil, problems
+	}
+	entries, err := fs.ReadDir(root, "content")
+	if err != nil {
+		problems.Add("content", 0, "folder content/ tidak ditemukan", "Buat folder content/<id-kelurahan>/ untuk setiap kelurahan.")
+		return city, problems
+	}
+	folders := map[string]bool{}
+	for _, e := range entries {
+		if e.IsDir() {
+			folders[e.Name()] = true
+		}
+	}
+	for _, s := range city.Sites {
+		if s.ID != "" && !folders[s.ID] {
+			problems.Add(File, s.Line, fmt.Sprintf("kelurahan %q tidak punya folder content/%s/", s.ID, s.ID), "Buat foldernya (paling tidak dengan _index.md), atau hapus kelurahan ini dari sites.yaml.")
+		}
+	}
+	for name := range folders {
+		if city.Site(name) == nil {
+			problems.Add(File, pos.Line("sites"), fmt.Sprintf("folder content/%s/ tidak terdaftar di sites.yaml", name), "Tambahkan kelurahannya di bawah \"sites:\" dengan kimsite new site, atau hapus foldernya.")
+		}
+	}
+	return city, problems
+}
+
+// Parse decodes and checks the bytes of sites.yaml. It returns nil when the
+// file cannot be read as YAML at all.
+func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
+	var city City
+	pos, _, problems := frontmatter.DecodeYAML(File, data, 1, &city)
+	if len(problems) > 0 && len(pos) <= 1 {
+		return nil, pos, problems
+	}
+	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
+	seen := map[string]int{}
+	for i, s := range city.Sites {
+		if s == nil {
+			problems.Add(File, pos.Line(fmt.Sprintf("sites.%d", i)), "kelurahan kosong di daftar sites", "Hapus baris \"-\" yang kosong.")
+			continue
+		}
+		key := fmt.Sprintf("sites.%d", i)
+		s.Line = pos.Line(key + ".id")
+		if s.ID == "" {
+			s.Line = pos.Line(key)
+			continue // the decoder reported the missing id
+		}
+		switch {
+		case !slug.Valid(s.ID):
+			problems.Add(File, s.Line, fmt.Sprintf("id %q tidak boleh dipakai sebagai alamat", s.ID), fmt.Sprintf("Pakai huruf kecil, angka dan tanda hubung saja, mis. %q.", slug.Make(s.ID)))
+		case slices.Contains(Reserved, s.ID):
+			problems.Add(File, s.Line, fmt.Sprintf("id %q sudah dipakai oleh portal kota", s.ID), "Pilih id lain, mis. nama kelurahannya.")
+		}
+		if first, dup := seen[s.ID]; dup {
+			problems.Add(File, s.Line, fmt.Sprintf("id %q sudah dipakai kelurahan lain di baris %d", s.ID, first), "Setiap kelurahan perlu id yang berbeda.")
+		}
+		seen[s.ID] = s.Line
+		if s.Accent != "" && !accentColor.MatchString(s.Accent) {
+			problems.Add(File, pos.Line(key+".accent"), fmt.Sprintf("warna %q tidak dikenali", s.Accent), "Tulis kode warna enam digit dalam tanda kutip, mis. \"#0b6e4f\".")
+			s.Accent = ""
+		}
+		if s.BaseURL != "" {
+			s.BaseURL, s.Path = normalizeBase(s.BaseURL)
+		} else if city.BaseURL != "" {
+			s.BaseURL = city.BaseURL + s.ID + "/"
+			s.Path = city.Path + s.ID + "/"
+		}
+	}
+	return &city, pos, problems
+}
+
+// normalizeBase makes sure a base URL ends in "/" and returns it with its path.
+func normalizeBase(base string) (string, string) {
+	if base == "" {
+		return "", "/"
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return base, "/"
+	}
+	p := path.Clean("/"+u.Path) + "/"
+	if p == "//" {
+		p = "/"
+	}
+	return base, p
+}
+
+// Site returns the site with the given id, or nil.
+func (c *City) Site(id string) *Site {
+	for _, s := range c.Sites {
+		if s != nil && s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// URL returns the absolute URL of a path under the site.
+func (s *Site) URL(rel string) string { return s.BaseURL + strings.TrimPrefix(rel, "/") }
+
+// OwnDomain reports whether the site is served on a domain of its own.
+func (s *Site) OwnDomain(c *City) bool { return !strings.HasPrefix(s.BaseURL, c.BaseURL) }
+
+// Kecamatan is a district with its kelurahan, in the order of sites.yaml.
+type Kecamatan struct {
+	Name  string
+	Slug  string
+	Sites []*Site
+}
+
+// Kecamatans groups the sites by kecamatan, sorted by name.
+func (c *City) Kecamatans() []Kecamatan {
+	var ks []Kecamatan
+	for _, s := range c.Sites {
+		if s == nil {
+			continue
+		}
+		i := slices.IndexFunc(ks, func(k Kecamatan) bool { return k.Name == s.Kecamatan })
+		if i < 0 {
+			ks = append(ks, Kecamatan{Name: s.Kecamatan, Slug: slug.Make(s.Kecamatan)})
+			i = len(ks) - 1
+		}
+		ks[i].Sites = append(ks[i].Sites, s)
+	}
+	slices.SortFunc(ks, func(a, b Kecamatan) int { return strings.Compare(a.Name, b.Name) })
+	return ks
+}

@@ -1,0 +1,386 @@
+// Package content loads one kelurahan's folder into pages.
+//
+// It takes the repository as an fs.FS and a site from sites.yaml, and gives
+// a Site: the home page, plain pages, the pages of each section with their
+// front matter decoded and checked, and the files to publish beside them.
+// Markdown bodies are kept as bytes for the markdown stage; everything a
+// volunteer can get wrong in a file is reported with its path and line.
+package content
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/frontmatter"
+	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/privacy"
+	"github.com/kotamalang/kimsite/generator/slug"
+)
+
+// Limits keep hostile or mistaken input from exhausting the machine.
+const (
+	MaxPageBytes  = 2 << 20 // a Markdown file larger than this is refused
+	MaxSiteFiles  = 20000   // files in one site folder
+	staticDir     = "static"
+	homeFile      = "_index.md"
+	bundleFile    = "index.md"
+	markdownExtOK = ".md"
+)
+
+// Site is one kelurahan's content.
+type Site struct {
+	Config   *config.Site
+	Home     *Page
+	Plain    []*Page    // profil, kontak, ..., sorted by URL
+	Sections []*Section // in model.Sections order, each present even when empty
+	Assets   []Asset    // files published as they are, sorted by URL
+	byFile   map[string]*Page
+	assets   map[string]*Asset
+}
+
+// Section is one section folder and its pages, newest first.
+type Section struct {
+	model.SectionSpec
+	Intro *Page // the section's _index.md, if any
+	Pages []*Page
+}
+
+// Page is one Markdown file.
+type Page struct {
+	Section string // "" for the home page and plain pages
+	Slug    string
+	File    string // the source, relative to the site folder: "berita/senam.md"
+	Path    string // the source, relative to the repository: "content/kauman/berita/senam.md"
+	URL     string // the URL path relative to the site: "berita/senam/"; "" for home
+
+	Front    model.Front   // the section's front matter struct
+	Meta     *model.Common // Front's shared keys
+	Pos      frontmatter.Positions
+	Body     []byte
+	BodyLine int
+	Content  template.HTML // the rendered body, set by the markdown stage
+	Excerpt  string        // the first paragraph as text, set by the markdown stage
+	Image    *Asset        // Meta.Image, if any
+	Tags     []Tag
+	Refs     []frontmatter.Ref
+	files    map[string]*Asset // front matter file values → the assets they name
+}
+
+// Tag is a tag as written and its URL slug.
+type Tag struct {
+	Name string
+	Slug string
+}
+
+// Asset is a file published beside the pages.
+type Asset struct {
+	Src  string // relative to the site folder
+	URL  string // relative to the site root
+	Size int64
+}
+
+// Load reads the site's folder under root's content/. With drafts false,
+// pages marked draft are left out.
+func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
+	l := &loader{
+		root:   root,
+		dir:    path.Join("content", site.ID),
+		site:   &Site{Config: site, byFile: map[string]*Page{}, assets: map[string]*Asset{}},
+		drafts: drafts,
+	}
+	for _, spec := range model.Sections {
+		l.site.Sections = append(l.site.Sections, &Section{SectionSpec: spec})
+	}
+	l.walk()
+	l.site.finish()
+	l.checkReferences()
+	return l.site, l.problems
+}
+
+type loader struct {
+	root     fs.FS
+	dir      string // "content/<site>"
+	site     *Site
+	drafts   bool
+	files    int
+	problems diag.List
+	urls     map[string]string // output URL → the file that claimed it
+}
+
+func (l *loader) walk() {
+	l.urls = map[string]string{}
+	err := fs.WalkDir(l.root, l.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.problems.Add(p, 0, "berkas atau folder tidak dapat dibaca", "Periksa izin berkasnya; tautan simbolik ke luar folder content/ tidak diizinkan.")
+			return nil
+		}
+		if p == l.dir {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, l.dir+"/")
+		if ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if l.files++; l.files > MaxSiteFiles {
+			l.problems.Add(l.dir, 0, fmt.Sprintf("folder situs berisi lebih dari %d berkas", MaxSiteFiles), "Pecah atau arsipkan berkas lama.")
+			return fs.SkipAll
+		}
+		if d.IsDir() {
+			return l.dirEntry(rel)
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.problems.Add(p, 0, "tautan simbolik tidak diizinkan di folder content/", "Salin berkasnya ke sini, jangan ditautkan.")
+			return nil
+		}
+		if strings.HasSuffix(strings.ToLower(rel), markdownExtOK) && !strings.HasPrefix(rel, staticDir+"/") {
+			l.page(rel)
+		} else {
+			l.asset(rel, d)
+		}
+		return nil
+	})
+	if err != nil {
+		l.problems.Add(l.dir, 0, "folder situs tidak dapat dibaca", "")
+	}
+}
+
+// ignored reports whether a file is an editor's or system's leftover.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || name == "Thumbs.db"
+}
+
+func (l *loader) dirEntry(rel string) error {
+	if strings.Contains(rel, "/") || rel == staticDir {
+		return nil
+	}
+	if _, ok := model.Section(rel); ok {
+		return nil
+	}
+	if _, err := fs.Stat(l.root, path.Join(l.dir, rel, bundleFile)); err == nil {
+		return nil // a plain page bundle: profil/index.md
+	}
+	msg := fmt.Sprintf("folder %q bukan bagian yang dikenal", rel)
+	if s := diag.Suggest(rel, model.SectionNames()); s != "" {
+		msg += fmt.Sprintf("; maksudnya %q?", s)
+	}
+	l.problems.Add(path.Join(l.dir, rel), 0, msg, "Bagian yang dikenal: "+strings.Join(model.SectionNames(), ", ")+"; berkas lain taruh di static/.")
+	return fs.SkipDir
+}
+
+// claim records that file publishes at url, and reports a clash when two
+// files would publish at the same address.
+func (l *loader) claim(url, file string) bool {
+	if other, taken := l.urls[url]; taken {
+		l.problems.Add(path.Join(l.dir, file), 0, fmt.Sprintf("alamat /%s sudah dipakai oleh %s", url, path.Join(l.dir, other)), "Ganti nama salah satu berkas; huruf besar, spasi dan tanda baca tidak membedakan alamat.")
+		return false
+	}
+	l.urls[url] = file
+	return true
+}
+
+func (l *loader) asset(rel string, d fs.DirEntry) {
+	info, err := d.Info()
+	if err != nil {
+		l.problems.Add(path.Join(l.dir, rel), 0, "berkas tidak dapat dibaca", "")
+		return
+	}
+	url, ok := assetURL(rel)
+	if !ok {
+		l.problems.Add(path.Join(l.dir, rel), 0, "nama berkas tidak bisa dijadikan alamat", "Pakai huruf, angka dan tanda hubung pada nama berkas.")
+		return
+	}
+	if !l.claim(url, rel) {
+		return
+	}
+	a := &Asset{Src: rel, URL: url, Size: info.Size()}
+	l.site.assets[rel] = a
+	l.site.Assets = append(l.site.Assets, *a)
+}
+
+// assetURL gives the address of a file: under static/ as it is; elsewhere
+// with every name made a clean, lowercase slug, as pages are.
+func assetURL(rel string) (string, bool) {
+	if s, ok := strings.CutPrefix(rel, staticDir+"/"); ok {
+		return s, true
+	}
+	parts := strings.Split(rel, "/")
+	for i, part := range parts {
+		if i == len(parts)-1 {
+			ext := strings.ToLower(path.Ext(part))
+			part = slug.Make(strings.TrimSuffix(part, path.Ext(part))) + ext
+			if part == ext {
+				return "", false
+			}
+		} else if part = slug.Make(part); part == "" {
+			return "", false
+		}
+		parts[i] = part
+	}
+	return strings.Join(parts, "/"), true
+}
+
+func (l *loader) page(rel string) {
+	p := &Page{File: rel, Path: path.Join(l.dir, rel)}
+	parts := strings.Split(rel, "/")
+	name := strings.TrimSuffix(parts[len(parts)-1], path.Ext(parts[len(parts)-1]))
+	var spec *model.SectionSpec
+	if s, ok := model.Section(parts[0]); ok && len(parts) > 1 {
+		spec = &s
+		p.Section = s.Name
+		parts = parts[1:]
+	}
+	var intro bool
+	switch {
+	case len(parts) == 1 && name == "_index":
+		intro = true
+	case len(parts) == 1:
+		p.Slug = slug.Make(name)
+	case len(parts) == 2 && parts[1] == bundleFile:
+		p.Slug = slug.Make(parts[0])
+	default:
+		l.problems.Add(p.Path, 0, "halaman berada terlalu dalam di folder", "Simpan halaman sebagai bagian/nama.md atau bagian/nama/index.md.")
+		return
+	}
+	if !intro && p.Slug == "" {
+		l.problems.Add(p.Path, 0, "nama berkas tidak bisa dijadikan alamat", "Pakai huruf dan angka pada nama berkas, mis. kerja-bakti-rw-05.md.")
+		return
+	}
+	switch {
+	case p.Section == "" && intro:
+		p.URL = ""
+	case p.Section == "":
+		p.URL = p.Slug + "/"
+	case intro:
+		p.URL = p.Section + "/"
+	default:
+		p.URL = p.Section + "/" + p.Slug + "/"
+	}
+	newFront, dateRequired := model.PlainNew, false
+	if spec != nil && !intro {
+		newFront, dateRequired = spec.New, spec.DateRequired
+	}
+	if !l.read(p, newFront(), dateRequired) {
+		return
+	}
+	if p.Meta.Draft && !l.drafts {
+		return
+	}
+	if !intro && !l.claim(p.URL, rel) {
+		return
+	}
+	l.site.byFile[rel] = p
+	switch {
+	case p.Section == "" && intro:
+		l.site.Home = p
+	case p.Section == "":
+		l.site.Plain = append(l.site.Plain, p)
+	case intro:
+		l.site.section(p.Section).Intro = p
+	default:
+		l.site.section(p.Section).Pages = append(l.site.section(p.Section).Pages, p)
+	}
+}
+
+// read parses the page's file into p; it reports false when the page
+// cannot be used at all.
+func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
+	data, err := fs.ReadFile(l.root, path.Join(l.dir, p.File))
+	if err != nil {
+		l.problems.Add(p.Path, 0, "berkas tidak dapat dibaca", "Tautan simbolik ke luar folder content/ tidak diizinkan.")
+		return false
+	}
+	if len(data) > MaxPageBytes {
+		l.problems.Add(p.Path, 0, fmt.Sprintf("berkas terlalu besar (%d KB; paling besar %d KB)", len(data)>>10, MaxPageBytes>>10), "Pecah tulisan menjadi beberapa halaman; taruh data besar sebagai dokumen di static/.")
+		return false
+	}
+	l.checkPrivacy(p.Path, data)
+	file, err := frontmatter.Split(data)
+	if err != nil {
+		hint := "Awali berkas dengan baris '---', lalu kunci-kuncinya, lalu tutup dengan baris '---'."
+		if err == frontmatter.ErrUnclosed {
+			hint = "Tambahkan baris '---' setelah kunci terakhir, sebelum isi tulisan."
+		}
+		l.problems.Add(p.Path, 1, err.Error(), hint)
+		return false
+	}
+	pos, refs, problems := frontmatter.Decode(p.Path, file, front)
+	l.problems.Append(problems)
+	p.Front, p.Meta, p.Pos, p.Refs = front, front.Base(), pos, refs
+	p.Body, p.BodyLine = file.Body, file.BodyLine
+	if dateRequired && p.Meta.Date.IsZero() && pos["date"] == 0 {
+		l.problems.Add(p.Path, pos.Line(""), "kunci \"date\" wajib diisi", "Tulis tanggal terbit, mis. date: 2026-11-05.")
+	}
+	for i, name := range p.Meta.Tags {
+		s := slug.Make(name)
+		if s == "" {
+			l.problems.Add(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), fmt.Sprintf("tag %q tidak bisa dijadikan alamat", name), "Pakai huruf atau angka, mis. kesehatan.")
+			continue
+		}
+		if !slices.ContainsFunc(p.Tags, func(t Tag) bool { return t.Slug == s }) {
+			p.Tags = append(p.Tags, Tag{Name: strings.TrimSpace(name), Slug: s})
+		}
+	}
+	return len(problems) == 0 || p.Meta.Title != ""
+}
+
+// checkPrivacy reports every number in the file that looks like a resident's
+// NIK or KK number.
+func (l *loader) checkPrivacy(file string, data []byte) {
+	for _, m := range privacy.FindIDNumbers(string(data)) {
+		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
+		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu.")
+	}
+}
+
+func (s *Site) section(name string) *Section {
+	for _, sec := range s.Sections {
+		if sec.Name == name {
+			return sec
+		}
+	}
+	panic("content: unknown section " + name)
+}
+
+// finish sorts everything into a stable order: newest first within a
+// section (ties by URL), plain pages and assets by URL.
+func (s *Site) finish() {
+	for _, sec := range s.Sections {
+		slices.SortFunc(sec.Pages, func(a, b *Page) int {
+			return cmp.Or(b.Meta.Date.Compare(a.Meta.Date.Time), cmp.Compare(a.URL, b.URL))
+		})
+	}
+	slices.SortFunc(s.Plain, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	slices.SortFunc(s.Assets, func(a, b Asset) int { return cmp.Compare(a.URL, b.URL) })
+}
+
+// Section returns the named section.
+func (s *Site) Section(name string) *Section { return s.section(name) }
+
+// Pages returns every page of the site: home, plain pages, then each
+// section's intro and pages.
+func (s *Site) Pages() []*Page {
+	var all []*Page
+	if s.Home != nil {
+		all = append(all, s.Home)
+	}
+	all = append(all, s.Plain...)
+	for _, sec := range s.Sections {
+		if sec.Intro != nil {
+			all = append(all, sec.Intro)
+		}
+		all = append(all, sec.Pages...)
+	}
+	return all
+}

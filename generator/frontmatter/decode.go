@@ -1,0 +1,444 @@
+package frontmatter
+
+import (
+	"fmt"
+	"net/mail"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/locale"
+	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/phone"
+	"github.com/kotamalang/kimsite/generator/safeurl"
+)
+
+// Positions maps a key path to its line in the file: "title",
+// "documents.0.file", "links.instagram". The empty path is the first line of
+// the front matter.
+type Positions map[string]int
+
+// Line returns the line of path, falling back to the front matter's start.
+func (p Positions) Line(path string) int {
+	if l, ok := p[path]; ok {
+		return l
+	}
+	return p[""]
+}
+
+// Decode decodes the front matter of f into v, a pointer to a model struct,
+// checking every key against v's fields and tags. path names the file in
+// the problems it reports.
+func Decode(path string, f File, v any) (Positions, []Ref, diag.List) {
+	return DecodeYAML(path, f.Front, f.FrontLine, v)
+}
+
+// Ref is a file named by a front matter value (a field of kind file or
+// image), for the caller to resolve against the content tree.
+type Ref struct {
+	Key   string // the key path, e.g. "documents.0.file"
+	Value string
+	Image bool // the file must be an image
+	Line  int
+}
+
+// DecodeYAML decodes a YAML document into v as Decode does; firstLine is the
+// file line of data's first line. sites.yaml is read with it too.
+func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Ref, diag.List) {
+	d := &decoder{path: path, offset: firstLine - 1, pos: Positions{"": firstLine}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg, hint := explainYAMLError(err)
+		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
+		return d.pos, d.refs, d.problems
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	if len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		d.add(root, "front matter harus berisi baris \"kunci: nilai\"", `Contoh: title: "Kerja bakti RW 05"`)
+		return d.pos, d.refs, d.problems
+	}
+	d.decodeStruct(root, reflect.ValueOf(v).Elem(), "")
+	return d.pos, d.refs, d.problems
+}
+
+type decoder struct {
+	path     string
+	offset   int // added to YAML lines to give file lines
+	pos      Positions
+	refs     []Ref
+	problems diag.List
+}
+
+func (d *decoder) add(n *yaml.Node, msg, hint string) {
+	d.problems.Add(d.path, d.offset+n.Line, msg, hint)
+}
+
+// field is one decodable struct field and its tags.
+type field struct {
+	key      string
+	index    []int
+	required bool
+	enum     []string
+	kind     string
+	min, max *int64
+	hint     string
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var fields []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name, opts, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if opts == "inline" {
+			for _, inner := range fieldsOf(sf.Type) {
+				inner.index = append([]int{i}, inner.index...)
+				fields = append(fields, inner)
+			}
+			continue
+		}
+		if name == "" || name == "-" || !sf.IsExported() {
+			continue
+		}
+		f := field{key: name, index: []int{i}, required: sf.Tag.Get("required") == "true",
+			kind: sf.Tag.Get("kind"), hint: sf.Tag.Get("hint")}
+		if e := sf.Tag.Get("enum"); e != "" {
+			f.enum = strings.Split(e, ",")
+		}
+		f.min, f.max = intTag(sf.Tag.Get("min")), intTag(sf.Tag.Get("max"))
+		fields = append(fields, f)
+	}
+	return fields
+}
+
+func intTag(s string) *int64 {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		panic("model: bad number in struct tag: " + s) // a programming mistake, caught by tests
+	}
+	return &n
+}
+
+func keys(fields []field) []string {
+	ks := make([]string, len(fields))
+	for i, f := range fields {
+		ks[i] = f.key
+	}
+	return ks
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
+	fields := fieldsOf(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.add(k, "kunci harus berupa kata", "Tulis setiap baris sebagai \"kunci: nilai\".")
+			continue
+		}
+		key := k.Value
+		if seen[key] {
+			d.add(k, fmt.Sprintf("kunci %q ditulis dua kali", key), "Hapus salah satunya.")
+			continue
+		}
+		seen[key] = true
+		f, ok := lookup(fields, key)
+		if !ok {
+			d.add(k, unknownKey(key, keys(fields)), "Kunci yang dikenal di sini: "+strings.Join(keys(fields), ", ")+".")
+			continue
+		}
+		path := join(prefix, key)
+		d.pos[path] = d.offset + k.Line
+		d.decodeValue(val, v.FieldByIndex(f.index), f, path)
+	}
+	for _, f := range fields {
+		if !f.required {
+			continue
+		}
+		fv := v.FieldByIndex(f.index)
+		switch {
+		case !seen[f.key]:
+			d.add(n, fmt.Sprintf("kunci %q wajib diisi", join(prefix, f.key)), f.hint)
+		case fv.IsZero() && fv.Kind() == reflect.String:
+			d.problems.Add(d.path, d.pos[join(prefix, f.key)], fmt.Sprintf("%q tidak boleh kosong", join(prefix, f.key)), f.hint)
+		}
+	}
+}
+
+func unknownKey(key string, known []string) string {
+	if s := diag.Suggest(key, known); s != "" {
+		return fmt.Sprintf("kunci %q tidak dikenal; maksudnya %q?", key, s)
+	}
+	return fmt.Sprintf("kunci %q tidak dikenal", key)
+}
+
+func lookup(fields []field, key string) (field, bool) {
+	for _, f := range fields {
+		if f.key == key {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+var dateType = reflect.TypeFor[model.Date]()
+
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f field, path string) {
+	if n.Kind == yaml.AliasNode {
+		// Aliases are never needed in front matter, and refusing them
+		// rules out alias bombs.
+		d.add(n, "alias YAML (*nama) tidak didukung", "Tulis nilainya langsung.")
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return // an empty value is the same as a missing key
+	}
+	switch {
+	case v.Type() == dateType:
+		if d.scalar(n, "sebuah tanggal") {
+			d.decodeDate(n, v)
+		}
+	case v.Kind() == reflect.String:
+		if d.scalar(n, "teks") {
+			d.decodeString(n, v, f, path)
+		}
+	case v.Kind() == reflect.Int || v.Kind() == reflect.Int64:
+		d.decodeInt(n, v, f)
+	case v.Kind() == reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+			d.add(n, fmt.Sprintf("%q harus bernilai true atau false", path), "")
+			return
+		}
+		v.SetBool(b)
+	case v.Kind() == reflect.Slice:
+		d.decodeSlice(n, v, f, path)
+	case v.Kind() == reflect.Map:
+		d.decodeMap(n, v, f, path)
+	case v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Struct:
+		if d.mapping(n, path) {
+			v.Set(reflect.New(v.Type().Elem()))
+			d.decodeStruct(n, v.Elem(), path)
+		}
+	case v.Kind() == reflect.Struct:
+		if d.mapping(n, path) {
+			d.decodeStruct(n, v, path)
+		}
+	default:
+		panic("frontmatter: unsupported field type " + v.Type().String())
+	}
+}
+
+func (d *decoder) scalar(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.ScalarNode {
+		d.add(n, "nilai ini harus berupa "+what+", bukan daftar atau kelompok kunci", "Tulis nilainya di baris yang sama dengan kuncinya.")
+		return false
+	}
+	return true
+}
+
+func (d *decoder) mapping(n *yaml.Node, path string) bool {
+	if n.Kind != yaml.MappingNode {
+		d.add(n, fmt.Sprintf("%q harus berisi kunci-kunci di bawahnya", path), "Contoh:\n      "+path+":\n        name: ...")
+		return false
+	}
+	return true
+}
+
+func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path string) {
+	s := strings.TrimSpace(n.Value)
+	switch {
+	case len(f.enum) > 0 && !contains(f.enum, s):
+		msg := fmt.Sprintf("nilai %q tidak dikenal untuk %q", s, f.key)
+		if sug := diag.Suggest(s, f.enum); sug != "" {
+			msg += fmt.Sprintf("; maksudnya %q?", sug)
+		}
+		d.add(n, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
+		return
+	case f.kind == "url":
+		if err := safeurl.CheckAbsolute(s); err != nil {
+			d.add(n, fmt.Sprintf("tautan %q ditolak: %v", s, err), "Tulis alamat lengkap, mis. https://contoh.id/halaman.")
+			return
+		}
+	case f.kind == "email":
+		if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
+			d.add(n, fmt.Sprintf("alamat email %q tidak dikenali", s), "Tulis seperti kim.kauman@example.id.")
+			return
+		}
+	case f.kind == "phone":
+		if _, ok := phone.WhatsApp(s); !ok {
+			d.add(n, fmt.Sprintf("nomor WhatsApp %q tidak dikenali", s), "Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.")
+			return
+		}
+	case f.kind == "file" || f.kind == "image":
+		if strings.Contains(s, `\`) {
+			d.add(n, fmt.Sprintf("path %q memakai garis miring terbalik (\\)", s), "Pakai garis miring biasa (/), mis. foto/rapat.jpg.")
+			return
+		}
+		if !safeurl.IsRelative(s) {
+			d.add(n, fmt.Sprintf("%q harus berupa nama berkas di situs ini, bukan tautan", s), "Simpan berkasnya di samping halaman atau di folder static/, lalu tulis namanya.")
+			return
+		}
+		d.refs = append(d.refs, Ref{Key: path, Value: s, Image: f.kind == "image", Line: d.offset + n.Line})
+	}
+	v.SetString(s)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, f field) {
+	var i int64
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&i) != nil {
+		hint := "Tulis angka saja, mis. 185000000."
+		if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ".,") {
+			hint = "Tulis tanpa titik, koma atau \"Rp\": mis. 185000000 untuk Rp185.000.000."
+		}
+		d.add(n, fmt.Sprintf("%q harus berupa angka bulat, bukan %q", f.key, n.Value), hint)
+		return
+	}
+	if f.min != nil && i < *f.min || f.max != nil && i > *f.max {
+		d.add(n, fmt.Sprintf("%q bernilai %d, di luar batas %s", f.key, i, bounds(f)), "")
+		return
+	}
+	if v.OverflowInt(i) {
+		d.add(n, fmt.Sprintf("%q terlalu besar", f.key), "")
+		return
+	}
+	v.SetInt(i)
+}
+
+func bounds(f field) string {
+	switch {
+	case f.min != nil && f.max != nil:
+		return fmt.Sprintf("%d sampai %d", *f.min, *f.max)
+	case f.min != nil:
+		return fmt.Sprintf("paling kecil %d", *f.min)
+	default:
+		return fmt.Sprintf("paling besar %d", *f.max)
+	}
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, f field, path string) {
+	if n.Kind != yaml.SequenceNode {
+		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), "Tulis sebagai daftar, mis. ["+n.Value+"] atau satu butir per baris diawali \"- \".")
+		return
+	}
+	elem := v.Type().Elem()
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	for i, item := range n.Content {
+		itemPath := join(path, strconv.Itoa(i))
+		d.pos[itemPath] = d.offset + item.Line
+		ev := reflect.New(elem).Elem()
+		d.decodeValue(item, ev, field{key: f.key, kind: f.kind, enum: f.enum}, itemPath)
+		out = reflect.Append(out, ev)
+	}
+	v.Set(out)
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, f field, path string) {
+	if !d.mapping(n, path) {
+		return
+	}
+	out := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.add(k, "kunci harus berupa kata", "")
+			continue
+		}
+		itemPath := join(path, k.Value)
+		d.pos[itemPath] = d.offset + k.Line
+		ev := reflect.New(v.Type().Elem()).Elem()
+		d.decodeValue(val, ev, field{key: k.Value, kind: f.kind}, itemPath)
+		out.SetMapIndex(reflect.ValueOf(k.Value), ev)
+	}
+	v.Set(out)
+}
+
+var dateShape = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
+	s := strings.TrimSpace(n.Value)
+	t, ok := ParseDate(s)
+	if !ok {
+		if m := dateShape.FindStringSubmatch(s); m != nil {
+			d.add(n, fmt.Sprintf("tanggal %q tidak ada di kalender", s), "Periksa tanggal dan bulannya, mis. 2026-02-28 (bulan Februari paling banyak 29 hari).")
+		} else {
+			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05T08:30:00+07:00.")
+		}
+		return
+	}
+	v.Set(reflect.ValueOf(model.Date{Time: t}))
+}
+
+// ParseDate reads a date as volunteers write it: "2026-11-05", with a time
+// ("2026-11-05 08:30", "2026-11-05T08:30:00"), or RFC 3339 with an offset.
+// Without an offset the time is in WIB.
+func ParseDate(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, locale.WIB); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// yamlLine matches the position yaml.v3 puts at the start of its syntax
+// errors. yaml.v3 gives no structured position for syntax errors, so this is
+// the one place where a position is read from an error's text.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// explainYAMLError turns a yaml.v3 syntax error into a line and a message
+// and hint a volunteer can act on.
+func explainYAMLError(err error) (line int, msg, hint string) {
+	text := err.Error()
+	line = 1
+	if m := yamlLine.FindStringSubmatch(text); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		text = m[2]
+	} else {
+		text = strings.TrimPrefix(text, "yaml: ")
+	}
+	switch {
+	case strings.Contains(text, "mapping values are not allowed"):
+		return line, "ada titik dua (:) di tempat yang tidak terduga",
+			`Bila nilainya berisi titik dua, apit dengan tanda kutip: title: "Rapat RW: hasil dan rencana".`
+	case strings.Contains(text, "found character that cannot start any token"):
+		return line, "ada karakter yang tidak boleh berada di awal nilai (sering kali tab)",
+			"Ganti tab dengan spasi, atau apit nilainya dengan tanda kutip."
+	case strings.Contains(text, "could not find expected ':'"):
+		return line, "baris ini tidak memiliki titik dua (:)", "Setiap baris ditulis \"kunci: nilai\"."
+	case strings.Contains(text, "did not find expected key"), strings.Contains(text, "did not find expected '-' indicator"):
+		return line, "indentasi (spasi di awal baris) tidak rata", "Samakan jumlah spasi di awal baris dengan baris di atasnya."
+	case strings.Contains(text, "found unexpected end of stream"), strings.Contains(text, "did not find expected"):
+		return line, "ada tanda kutip atau kurung yang tidak ditutup", "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+	}
+	return line, text, "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya."
+}

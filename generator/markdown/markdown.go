@@ -1,0 +1,243 @@
+// Package markdown renders page bodies to HTML with goldmark.
+//
+// It takes a loaded content.Site and gives each page its HTML. The goldmark
+// instance is built once (GFM tables, strikethrough, autolinks, heading
+// anchors) and raw HTML is never passed through. Every link and image is
+// checked: a relative link to a .md file becomes that page's URL, a relative
+// file becomes its published URL, and an absolute URL must be http(s),
+// mailto or tel. Problems carry the line of the file where the link stands.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/safeurl"
+)
+
+// Renderer turns Markdown into HTML. It is safe for concurrent use.
+type Renderer struct {
+	md  goldmark.Markdown
+	key parser.ContextKey
+}
+
+// New builds the goldmark instance that every page shares.
+func New() *Renderer {
+	r := &Renderer{key: parser.NewContextKey()}
+	r.md = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&linkChecker{key: r.key}, 100)),
+		),
+	)
+	return r
+}
+
+// pageContext is what the link checker needs to know about the page it is in.
+type pageContext struct {
+	site     *content.Site
+	page     *content.Page
+	problems diag.List
+	lines    []int // byte offsets where body lines start
+}
+
+// Render renders the page's body, sets page.Content and page.Excerpt, and
+// returns the problems found in its links and images.
+func (r *Renderer) Render(site *content.Site, page *content.Page) diag.List {
+	pc := &pageContext{site: site, page: page, lines: lineStarts(page.Body)}
+	ctx := parser.NewContext()
+	ctx.Set(r.key, pc)
+	doc := r.md.Parser().Parse(text.NewReader(page.Body), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, page.Body, doc); err != nil {
+		pc.problems.Add(page.Path, page.BodyLine, "isi halaman tidak dapat diolah: "+err.Error(), "")
+	}
+	page.Content = template.HTML(buf.String())
+	page.Excerpt = excerpt(doc, page.Body, 200)
+	return pc.problems
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// line gives the file line of a byte offset in the body.
+func (pc *pageContext) line(offset int) int {
+	i, found := slices.BinarySearch(pc.lines, offset)
+	if !found {
+		i--
+	}
+	return pc.page.BodyLine + i
+}
+
+type linkChecker struct{ key parser.ContextKey }
+
+// Transform rewrites and checks every link and image of a document.
+func (lc *linkChecker) Transform(doc *ast.Document, reader text.Reader, ctx parser.Context) {
+	pc, ok := ctx.Get(lc.key).(*pageContext)
+	if !ok {
+		return
+	}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = pc.destination(n, string(n.Destination), false, src)
+		case *ast.Image:
+			n.Destination = pc.destination(n, string(n.Destination), true, src)
+		case *ast.AutoLink:
+			if err := safeurl.CheckAbsolute(string(n.URL(src))); err != nil && n.AutoLinkType == ast.AutoLinkURL {
+				pc.problems.Add(pc.page.Path, pc.line(offsetOf(n, src)), fmt.Sprintf("tautan %q ditolak: %v", n.URL(src), err), "")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// destination checks one link or image destination and returns what the
+// page should point at.
+func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []byte) []byte {
+	report := func(msg, hint string) []byte {
+		pc.problems.Add(pc.page.Path, pc.line(offsetOf(n, src)), msg, hint)
+		return nil
+	}
+	if !safeurl.IsRelative(dest) {
+		if err := safeurl.CheckAbsolute(dest); err != nil {
+			return report(fmt.Sprintf("tautan %q ditolak: %v", dest, err), "Tautan ke situs lain ditulis lengkap, mis. https://malangkota.go.id/.")
+		}
+		return []byte(dest)
+	}
+	ref, fragment, _ := strings.Cut(dest, "#")
+	if ref == "" {
+		return []byte(dest) // an anchor in this page
+	}
+	if fragment != "" {
+		fragment = "#" + fragment
+	}
+	file, err := content.Resolve(pc.page.File, ref)
+	if err != nil {
+		return report(fmt.Sprintf("tautan %q %v", dest, err), "Tautan ke halaman lain ditulis relatif, mis. ../umkm/warung-bu-sri.md.")
+	}
+	base := pc.site.Config.Path
+	if strings.EqualFold(path.Ext(file), ".md") {
+		if image {
+			return report(fmt.Sprintf("gambar %q adalah halaman, bukan gambar", dest), "")
+		}
+		target := pc.site.PageAt(file)
+		if target == nil {
+			return report(fmt.Sprintf("tautan ke halaman %q yang tidak ada (dicari di %s)", dest, path.Join(path.Dir(pc.page.Path), ref)), suggestPage(pc.site, file))
+		}
+		return []byte(base + target.URL + fragment)
+	}
+	a := pc.site.AssetAt(file)
+	if a == nil {
+		return report(fmt.Sprintf("berkas %q tidak ditemukan", dest), "Periksa ejaan dan huruf besar-kecil nama berkas, dan pastikan berkasnya ikut diunggah.")
+	}
+	if image && !slices.Contains(content.ImageExts, strings.ToLower(path.Ext(file))) {
+		return report(fmt.Sprintf("berkas %q bukan gambar JPEG, PNG, GIF atau WebP", dest), "")
+	}
+	if image && strings.TrimSpace(string(altText(n, src))) == "" {
+		pc.problems.Add(pc.page.Path, pc.line(offsetOf(n, src)), fmt.Sprintf("gambar %q belum punya teks alternatif", dest), "Tulis keterangan isi gambar di antara kurung siku: ![Warga kerja bakti di RW 05](foto.jpg).")
+	}
+	return []byte(base + a.URL + fragment)
+}
+
+func suggestPage(site *content.Site, file string) string {
+	var files []string
+	for _, p := range site.Pages() {
+		files = append(files, p.File)
+	}
+	if s := diag.Suggest(file, files); s != "" {
+		return fmt.Sprintf("Maksudnya %s? Tautan ditulis relatif terhadap berkas ini.", s)
+	}
+	return "Tautan ditulis relatif terhadap berkas ini, mis. ../umkm/warung-bu-sri.md."
+}
+
+// offsetOf finds a byte offset of a node in the source: its first text, or
+// failing that the first line of the block that holds it.
+func offsetOf(n ast.Node, src []byte) int {
+	var off = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		return off
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func altText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+		}
+	}
+	return b.Bytes()
+}
+
+// excerpt returns the text of the first paragraph, cut at a word boundary
+// to at most max bytes, for descriptions where the page has no summary.
+func excerpt(doc ast.Node, src []byte, max int) string {
+	var b strings.Builder
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindParagraph {
+			continue
+		}
+		_ = ast.Walk(c, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := n.(*ast.Text); ok && entering {
+				b.Write(t.Segment.Value(src))
+				if t.SoftLineBreak() || t.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		break
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut < max/2 {
+		cut = max
+		for !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], ",.;:") + "…"
+}

@@ -1,0 +1,140 @@
+// Package output writes a build to disk all at once, or not at all.
+//
+// Open creates a staging folder beside the target; the stages write every
+// file into it; Commit swaps it with the target in one step, so that the
+// target is always either the previous complete build or the new one, even
+// when the process is killed half way. Abort, or a crash, leaves the target
+// untouched; the next Open removes what an interrupted build left behind.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Dir is a staging folder that becomes the output folder on Commit. Its
+// WriteFile is safe for concurrent use.
+type Dir struct {
+	target  string
+	staging string
+	mu      sync.Mutex
+	dirs    map[string]bool
+	files   map[string]bool
+	done    bool
+}
+
+const (
+	stagingMark = ".kimsite-staging-"
+	oldMark     = ".kimsite-old-"
+)
+
+// Open prepares a staging folder for target, first removing any staging or
+// old folders that an interrupted build left beside it.
+func Open(target string) (*Dir, error) {
+	target = filepath.Clean(target)
+	parent, base := filepath.Split(target)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	cleanLeftovers(parent, base)
+	staging, err := os.MkdirTemp(parent, "."+base+stagingMark)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{target: target, staging: staging, dirs: map[string]bool{".": true}, files: map[string]bool{}}, nil
+}
+
+func cleanLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, "."+base+stagingMark) || strings.HasPrefix(n, "."+base+oldMark) {
+			_ = os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
+
+// ErrPath is returned for a name that is not a clean relative path inside
+// the output folder.
+var ErrPath = errors.New("output: path outside the output folder")
+
+// ErrTwice is returned when two stages write the same file.
+var ErrTwice = errors.New("output: file written twice")
+
+// WriteFile writes one file; name is slash-separated and relative to the
+// output folder.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
+		return fmt.Errorf("%w: %q", ErrPath, name)
+	}
+	d.mu.Lock()
+	if d.files[name] {
+		d.mu.Unlock()
+		return fmt.Errorf("%w: %q", ErrTwice, name)
+	}
+	d.files[name] = true
+	dir := filepath.Dir(filepath.FromSlash(name))
+	needDir := !d.dirs[dir]
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	if needDir {
+		if err := os.MkdirAll(filepath.Join(d.staging, dir), 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(d.staging, filepath.FromSlash(name)), data, 0o644)
+}
+
+// Has reports whether name has been written.
+func (d *Dir) Has(name string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.files[name]
+}
+
+// Commit puts the staged files in place of the target.
+func (d *Dir) Commit() error {
+	if d.done {
+		return errors.New("output: already committed or aborted")
+	}
+	d.done = true
+	if err := swap(d.staging, d.target); err != nil {
+		_ = os.RemoveAll(d.staging)
+		return err
+	}
+	return nil
+}
+
+// Abort throws the staged files away and leaves the target as it was.
+func (d *Dir) Abort() {
+	if !d.done {
+		d.done = true
+		_ = os.RemoveAll(d.staging)
+	}
+}
+
+// swapByRename replaces target with staging by two renames. Between them
+// the target is briefly missing (never mixed); swap uses an atomic exchange
+// where the system has one.
+func swapByRename(staging, target string) error {
+	parent, base := filepath.Split(target)
+	old := filepath.Join(parent, "."+base+oldMark+filepath.Base(staging)[len("."+base+stagingMark):])
+	if err := os.Rename(target, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(staging, target); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}

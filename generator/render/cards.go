@@ -1,0 +1,93 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"time"
+
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/locale"
+	"github.com/kotamalang/kimsite/generator/model"
+)
+
+// Card is one entry of a list, as the "items" partial shows it.
+type Card struct {
+	Href     string
+	Title    string
+	Date     *CardDate
+	Summary  string
+	Verdict  string // cek-fakta
+	Stage    string // perencanaan
+	Category string // umkm
+	Budget   string // perencanaan, in short rupiah
+	Site     string // the kelurahan, on the portal's lists
+}
+
+// CardDate is a date as machine and reader see it.
+type CardDate struct {
+	ISO  string
+	Text string
+}
+
+func cardDate(t time.Time) *CardDate {
+	if t.IsZero() {
+		return nil
+	}
+	return &CardDate{ISO: t.In(locale.WIB).Format(time.RFC3339), Text: locale.ShortDate(t)}
+}
+
+// Cards turns pages of the current site into cards.
+func (v *View) Cards(pages []*content.Page) []Card {
+	cards := make([]Card, 0, len(pages))
+	for _, p := range pages {
+		c := Card{Href: v.Href(p.URL), Title: p.Meta.Title, Date: cardDate(p.Meta.Date.Time), Summary: cmp.Or(p.Meta.Summary, p.Excerpt)}
+		switch f := p.Front.(type) {
+		case *model.CekFaktaFront:
+			c.Verdict = f.Verdict
+		case *model.PerencanaanFront:
+			c.Stage = f.Stage
+			if f.Budget > 0 {
+				c.Budget = locale.RupiahShort(f.Budget)
+			}
+		case *model.UMKMFront:
+			c.Category = f.Category
+		}
+		cards = append(cards, c)
+	}
+	return cards
+}
+
+// PortalCards turns the portal's items into cards; n > 0 keeps the first n.
+func (v *View) PortalCards(items []Item, n int) []Card {
+	if n > 0 {
+		items = items[:min(n, len(items))]
+	}
+	cards := make([]Card, 0, len(items))
+	for _, it := range items {
+		cards = append(cards, Card{Href: it.Href, Title: it.Title, Date: cardDate(it.Date), Summary: it.Summary,
+			Verdict: it.Verdict, Category: it.Category, Site: it.Site.Name})
+	}
+	return cards
+}
+
+// FullTitle is the document title: the page, then the site or city.
+func (v *View) FullTitle() string {
+	switch {
+	case v.Site != nil && v.Kind == "home":
+		return fmt.Sprintf("%s · %s", v.Site.Name, v.City.Name)
+	case v.Site != nil:
+		return fmt.Sprintf("%s · %s", v.Title, v.Site.Name)
+	case v.Kind == "portal":
+		return "KIM " + v.City.Name
+	}
+	return fmt.Sprintf("%s · KIM %s", v.Title, v.City.Name)
+}
+
+// OrderText is the WhatsApp message a resident sends to order a product.
+func (v *View) OrderText(p *content.Page, product model.Product) string {
+	msg := fmt.Sprintf("Halo, saya ingin memesan %s", product.Name)
+	if product.Price > 0 {
+		msg += fmt.Sprintf(" (%s)", locale.Rupiah(product.Price))
+	}
+	return fmt.Sprintf("%s dari %s. %s", msg, p.Meta.Title, v.Site.URL(p.URL))
+}

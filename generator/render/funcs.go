@@ -1,0 +1,73 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/kotamalang/kimsite/generator/locale"
+	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/phone"
+)
+
+// Funcs returns the helpers layouts use for Indonesian formatting and links.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"date":      func(d model.Date) string { return dateOr(d.Time, locale.Date) },
+		"shortDate": func(d model.Date) string { return dateOr(d.Time, locale.ShortDate) },
+		"timeDate":  func(t time.Time) string { return dateOr(t, locale.ShortDate) },
+		"isoDate": func(d model.Date) string {
+			return dateOr(d.Time, func(t time.Time) string { return t.In(locale.WIB).Format(time.RFC3339) })
+		},
+		"rupiah":      locale.Rupiah,
+		"rupiahShort": locale.RupiahShort,
+		"number":      func(n int64) string { return locale.Number(n) },
+		"bytes":       humanBytes,
+		"wa":          whatsAppLink,
+		"phone":       phoneDisplay,
+		"upper":       strings.ToUpper,
+		"add":         func(a, b int) int { return a + b },
+		"osm":         func(q string) string { return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q) },
+		"trimSlash":   func(s string) string { return strings.TrimPrefix(s, "/") },
+	}
+}
+
+func dateOr(t time.Time, f func(time.Time) string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return f(t)
+}
+
+// humanBytes formats a file size the way Indonesians read it: "1,2 MB".
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d bita", n)
+}
+
+// whatsAppLink opens a chat with number, with text prefilled when given.
+func whatsAppLink(number, text string) string {
+	n, ok := phone.WhatsApp(number)
+	if !ok {
+		return ""
+	}
+	link := "https://wa.me/" + n
+	if text != "" {
+		link += "?text=" + url.QueryEscape(text)
+	}
+	return link
+}
+
+func phoneDisplay(number string) string {
+	if n, ok := phone.WhatsApp(number); ok {
+		return phone.Display(n)
+	}
+	return number
+}

@@ -1,0 +1,199 @@
+// Package render turns a kelurahan's pages, and the city portal, into
+// files through the theme.
+//
+// It takes a content.Site whose bodies the markdown stage has rendered, and
+// writes every file of that site (pages, lists, tag pages, feed, sitemap,
+// published files) to an Output, executing pages in parallel. It returns a
+// Digest: the little the portal needs to know about the site, so that the
+// portal is built from digests and never needs every site's HTML at once.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sync"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/theme"
+)
+
+// PerPage is the number of items on one page of a list.
+const PerPage = 10
+
+// Output receives the rendered files; name is relative to the output folder.
+type Output interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Options configure a Renderer.
+type Options struct {
+	City   *config.City
+	Theme  *theme.Theme
+	Minify *minify.Minifier
+	Root   fs.FS // the repository, for copying published files
+	Dev    bool  // preview server: pages load the live-reload script
+}
+
+// Renderer renders sites and the portal.
+type Renderer struct {
+	Options
+}
+
+// New returns a Renderer.
+func New(opts Options) *Renderer { return &Renderer{Options: opts} }
+
+// job is one page to render.
+type job struct {
+	name string // output file name
+	kind string // the theme layout
+	view *View
+}
+
+// Site renders every file of one site.
+func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
+	css := r.css(s.Config)
+	var jobs []job
+	add := func(kind, rel string, v *View) {
+		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
+		v.Path = s.Config.Path + rel
+		v.Canonical = s.Config.URL(rel)
+		v.CSS, v.CSP, v.Dev = template.CSS(css), csp(css), r.Dev
+		v.fill()
+		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
+	}
+	if s.Home != nil {
+		add("home", "", &View{Page: s.Home, Title: s.Config.Name})
+	} else {
+		add("home", "", &View{Title: s.Config.Name})
+	}
+	for _, p := range s.Plain {
+		add("page", p.URL, &View{Page: p, Title: p.Meta.Title})
+	}
+	for _, sec := range s.Sections {
+		for i, items := range paginate(sec.Pages) {
+			rel := sec.Name + "/"
+			if i > 0 {
+				rel = fmt.Sprintf("%s/halaman/%d/", sec.Name, i+1)
+			}
+			add("list", rel, &View{Section: sec, Page: sec.Intro, Items: items, Title: sec.Title,
+				Pager: newPager(s.Config.Path+sec.Name+"/", i, len(sec.Pages))})
+		}
+		for _, p := range sec.Pages {
+			add("single", p.URL, &View{Section: sec, Page: p, Title: p.Meta.Title})
+		}
+	}
+	tags := collectTags(s)
+	if len(tags) > 0 {
+		add("tags", "tags/", &View{Tags: tags, Title: "Tag"})
+	}
+	for _, tg := range tags {
+		add("tag", "tags/"+tg.Slug+"/", &View{Tag: &tg.Tag, Items: tg.Pages, Title: "#" + tg.Name})
+	}
+	if err := r.execute(jobs, out); err != nil {
+		return Digest{}, err
+	}
+	if err := r.copyAssets(s, out); err != nil {
+		return Digest{}, err
+	}
+	if err := r.siteFeeds(s, out); err != nil {
+		return Digest{}, err
+	}
+	return digest(s), nil
+}
+
+// execute renders the jobs on all cores and writes them.
+func (r *Renderer) execute(jobs []job, out Output) error {
+	work := make(chan job)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for j := range work {
+				buf.Reset()
+				if err := r.page(&buf, j, out); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
+	if err := r.Theme.Execute(buf, j.kind, j.view); err != nil {
+		return fmt.Errorf("%s: %w", j.name, err)
+	}
+	min, err := r.Minify.Bytes(minify.HTML, buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("%s: minify: %w", j.name, err)
+	}
+	return out.WriteFile(j.name, min)
+}
+
+func (r *Renderer) copyAssets(s *content.Site, out Output) error {
+	for _, a := range s.Assets {
+		data, err := fs.ReadFile(r.Root, path.Join("content", s.Config.ID, a.Src))
+		if err != nil {
+			return err
+		}
+		if path.Ext(a.URL) == ".svg" {
+			if data, err = r.Minify.Bytes(minify.SVG, data); err != nil {
+				return fmt.Errorf("content/%s/%s: %w", s.Config.ID, a.Src, err)
+			}
+		}
+		if err := out.WriteFile(path.Join(s.Config.ID, a.URL), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// css is the stylesheet of a site's pages: its accent colour, then the
+// theme's rules. It is inlined, so a page needs one request.
+func (r *Renderer) css(site *config.Site) string {
+	css := r.Theme.CSS()
+	if site != nil && site.Accent != "" {
+		css = ":root{--accent:" + site.Accent + "}" + css
+	}
+	return css
+}
+
+// csp is the Content-Security-Policy of every page: nothing from other
+// hosts, the inline stylesheet by its hash, scripts only from the site.
+func csp(css string) string {
+	return "default-src 'none'; img-src 'self'; style-src " + theme.Hash(css) +
+		"; script-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com; base-uri 'none'; form-action 'self'"
+}
+
+func paginate(pages []*content.Page) [][]*content.Page {
+	var out [][]*content.Page
+	for i := 0; i < len(pages); i += PerPage {
+		out = append(out, pages[i:min(i+PerPage, len(pages))])
+	}
+	if len(out) == 0 {
+		out = append(out, nil)
+	}
+	return out
+}

@@ -1,0 +1,178 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/model"
+)
+
+// View is what a layout sees. Fields a page kind does not use are zero.
+type View struct {
+	City    *config.City
+	Site    *config.Site  // nil on the portal's pages
+	Content *content.Site // nil on the portal's pages
+	Kind    string        // the layout: home, page, list, single, tag, tags, portal, kecamatan, notfound
+
+	Title       string
+	Description string
+	Path        string // this page's URL path, e.g. "/kauman/berita/"
+	Canonical   string // this page's absolute URL
+	Image       string // absolute URL of the share image, if any
+	Crumbs      []Crumb
+
+	Page    *content.Page    // the single page, or a list's intro text
+	Section *content.Section // the section of a list or single page
+	Items   []*content.Page  // a list's items on this page
+	Pager   *Pager
+	Tag     *content.Tag
+	Tags    []TagPages
+	Portal  *Portal
+
+	CSS template.CSS
+	CSP string
+	Dev bool
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string
+}
+
+// fill derives the description, share image and breadcrumbs.
+func (v *View) fill() {
+	if v.Page != nil && v.Description == "" {
+		v.Description = cmp.Or(v.Page.Meta.Summary, v.Page.Excerpt)
+		if v.Page.Image != nil && v.Site != nil {
+			v.Image = v.Site.URL(v.Page.Image.URL)
+		}
+	}
+	if v.Description == "" && v.Site != nil {
+		v.Description = fmt.Sprintf("Kabar, perencanaan pembangunan, UMKM dan cek fakta dari %s, Kecamatan %s, %s.", v.Site.Name, v.Site.Kecamatan, v.City.Name)
+	}
+	if v.Site == nil {
+		return
+	}
+	v.Crumbs = []Crumb{{Title: v.Site.Name, Path: v.Site.Path}}
+	if v.Section != nil {
+		v.Crumbs = append(v.Crumbs, Crumb{Title: v.Section.Title, Path: v.Site.Path + v.Section.Name + "/"})
+	}
+	if v.Kind == "single" || v.Kind == "page" {
+		v.Crumbs = append(v.Crumbs, Crumb{Title: v.Title, Path: v.Path})
+	}
+}
+
+// Href returns the URL path of rel within the current site.
+func (v *View) Href(rel string) string {
+	if v.Site == nil {
+		return v.City.Path + rel
+	}
+	return v.Site.Path + rel
+}
+
+// PortalHref returns the URL of rel on the portal, absolute when the current
+// site is on a domain of its own.
+func (v *View) PortalHref(rel string) string {
+	if v.Site != nil && v.Site.OwnDomain(v.City) {
+		return v.City.BaseURL + rel
+	}
+	return v.City.Path + rel
+}
+
+// PageHref returns the URL path of a page of the current site.
+func (v *View) PageHref(p *content.Page) string { return v.Href(p.URL) }
+
+// Latest returns the newest n pages of a section of the current site.
+func (v *View) Latest(section string, n int) []*content.Page {
+	pages := v.Content.Section(section).Pages
+	return pages[:min(n, len(pages))]
+}
+
+// Sections returns the sections of the current site.
+func (v *View) Sections() []*content.Section { return v.Content.Sections }
+
+// Nav lists the site's menu: sections, then plain pages.
+func (v *View) Nav() []Crumb {
+	if v.Site == nil {
+		return nil
+	}
+	var nav []Crumb
+	for _, s := range model.Sections {
+		nav = append(nav, Crumb{Title: s.Title, Path: v.Href(s.Name + "/")})
+	}
+	for _, p := range v.Content.Plain {
+		nav = append(nav, Crumb{Title: p.Meta.Title, Path: v.Href(p.URL)})
+	}
+	return nav
+}
+
+// Current reports whether path is, or contains, the current page.
+func (v *View) Current(path string) bool {
+	return path == v.Path || (path != v.Href("") && strings.HasPrefix(v.Path, path))
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string
+}
+
+func newPager(base string, index, items int) *Pager {
+	total := max(1, (items+PerPage-1)/PerPage)
+	if total == 1 {
+		return nil
+	}
+	p := &Pager{Number: index + 1, Total: total}
+	href := func(i int) string {
+		if i == 0 {
+			return base
+		}
+		return fmt.Sprintf("%shalaman/%d/", base, i+1)
+	}
+	if index > 0 {
+		p.Prev = href(index - 1)
+	}
+	if index+1 < total {
+		p.Next = href(index + 1)
+	}
+	return p
+}
+
+// TagPages is a tag with the pages that carry it, newest first.
+type TagPages struct {
+	content.Tag
+	Pages []*content.Page
+}
+
+func collectTags(s *content.Site) []TagPages {
+	bySlug := map[string]*TagPages{}
+	for _, sec := range s.Sections {
+		for _, p := range sec.Pages {
+			for _, t := range p.Tags {
+				tp := bySlug[t.Slug]
+				if tp == nil {
+					tp = &TagPages{Tag: t}
+					bySlug[t.Slug] = tp
+				}
+				tp.Pages = append(tp.Pages, p)
+			}
+		}
+	}
+	tags := make([]TagPages, 0, len(bySlug))
+	for _, tp := range bySlug {
+		slices.SortFunc(tp.Pages, newestFirst)
+		tags = append(tags, *tp)
+	}
+	slices.SortFunc(tags, func(a, b TagPages) int { return cmp.Compare(a.Slug, b.Slug) })
+	return tags
+}
+
+func newestFirst(a, b *content.Page) int {
+	return cmp.Or(b.Meta.Date.Compare(a.Meta.Date.Time), cmp.Compare(a.Path, b.Path))
+}

@@ -1,0 +1,123 @@
+// Package theme loads a theme: html/template layouts, the stylesheet and the
+// UI strings, from an fs.FS (normally the theme embedded in the binary).
+//
+// It takes the theme's files and gives a Theme that executes a named layout
+// with a view value. Layouts are parsed once; each page kind (home, list,
+// single, page, tag, portal, notfound) is base.html and partials plus the
+// kind's own file, which defines "main".
+package theme
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kotamalang/kimsite/generator/minify"
+)
+
+// Theme is a parsed theme, safe for concurrent use.
+type Theme struct {
+	layouts map[string]*template.Template
+	strings map[string]string
+	css     string // minified
+	files   fs.FS
+}
+
+// Load parses the theme in fsys. funcs are added to every template, so the
+// caller can supply formatting helpers.
+func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error) {
+	t := &Theme{layouts: map[string]*template.Template{}, files: fsys}
+	raw, err := fs.ReadFile(fsys, "strings.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if err := yaml.Unmarshal(raw, &t.strings); err != nil {
+		return nil, fmt.Errorf("theme: strings.yaml: %w", err)
+	}
+	css, err := fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if t.css, err = m.String(minify.CSS, string(css)); err != nil {
+		return nil, fmt.Errorf("theme: style.css: %w", err)
+	}
+	all := template.FuncMap{"t": t.String}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	partials, err := fs.Glob(fsys, "layouts/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	base, err := template.New("base").Funcs(all).ParseFS(fsys, append([]string{"layouts/base.html"}, partials...)...)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	kinds, err := fs.Glob(fsys, "layouts/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, file := range kinds {
+		kind := strings.TrimSuffix(path.Base(file), ".html")
+		if kind == "base" {
+			continue
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if t.layouts[kind], err = clone.ParseFS(fsys, file); err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+	}
+	return t, nil
+}
+
+// String returns the UI string for key; an unknown key is an error, so a
+// typo in a layout fails the theme's tests instead of showing a blank.
+func (t *Theme) String(key string) (string, error) {
+	s, ok := t.strings[key]
+	if !ok {
+		return "", fmt.Errorf("theme: no UI string %q in strings.yaml", key)
+	}
+	return s, nil
+}
+
+// Strings returns every UI string key, sorted.
+func (t *Theme) Strings() []string {
+	keys := make([]string, 0, len(t.strings))
+	for k := range t.strings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// CSS returns the minified stylesheet.
+func (t *Theme) CSS() string { return t.css }
+
+// File returns one of the theme's other files (scripts, icons).
+func (t *Theme) File(name string) ([]byte, error) { return fs.ReadFile(t.files, name) }
+
+// Execute renders the layout of the given kind.
+func (t *Theme) Execute(w io.Writer, kind string, view any) error {
+	l, ok := t.layouts[kind]
+	if !ok {
+		return fmt.Errorf("theme: no layout %q", kind)
+	}
+	return l.ExecuteTemplate(w, "base", view)
+}
+
+// Hash returns the Content-Security-Policy source for an inline block.
+func Hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
