@@ -37,13 +37,14 @@ import (
 
 // Options say what to build.
 type Options struct {
-	Root   string   // the repository folder
-	FS     fs.FS    // the repository; opened from Root when nil
-	Out    string   // the output folder; empty to check without writing
-	Sites  []string // only these site ids; all when empty
-	Drafts bool     // include pages marked draft
-	Theme  fs.FS    // the theme; the embedded default when nil
-	Dev    bool     // preview server mode
+	Root   string        // the repository folder
+	FS     fs.FS         // the repository; opened from Root when nil
+	Out    string        // the output folder; empty to check without writing
+	Sink   render.Output // receives the files instead of Out when set (tests, preview server)
+	Sites  []string      // only these site ids; all when empty
+	Drafts bool          // include pages marked draft
+	Theme  fs.FS         // the theme; the embedded default when nil
+	Dev    bool          // preview server mode
 
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
@@ -90,15 +91,20 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if err != nil {
 		return sum, problems, err
 	}
-	var out *output.Dir
-	if opts.Out != "" {
+	var out render.Output
+	var dir *output.Dir
+	switch {
+	case opts.Sink != nil:
+		out = opts.Sink
+	case opts.Out != "":
 		if err := checkOut(opts.Root, opts.Out); err != nil {
 			return sum, problems, err
 		}
-		if out, err = output.Open(opts.Out); err != nil {
+		if dir, err = output.Open(opts.Out); err != nil {
 			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat dibuat: %w", opts.Out, err)
 		}
-		defer out.Abort()
+		defer dir.Abort()
+		out = dir
 	}
 	counter := &countingOutput{out: out}
 	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev})
@@ -127,8 +133,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if err := r.Portal(digests, counter); err != nil {
 		return sum, problems, err
 	}
-	if err := out.Commit(); err != nil {
-		return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
+	if dir != nil {
+		if err := dir.Commit(); err != nil {
+			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
+		}
 	}
 	sum.Pages, sum.Files = int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil
@@ -207,7 +215,7 @@ func renderMarkdown(md *markdown.Renderer, site *content.Site) diag.List {
 
 // countingOutput counts what is written.
 type countingOutput struct {
-	out          *output.Dir
+	out          render.Output
 	pages, files atomic.Int64
 }
 

@@ -99,6 +99,9 @@ func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
 	for _, spec := range model.Sections {
 		l.site.Sections = append(l.site.Sections, &Section{SectionSpec: spec})
 	}
+	if _, err := fs.Stat(root, l.dir); err != nil {
+		return l.site, nil // config reports a site without a folder
+	}
 	l.walk()
 	l.site.finish()
 	l.checkReferences()
@@ -317,6 +320,9 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 	}
 	pos, refs, problems := frontmatter.Decode(p.Path, file, front)
 	l.problems.Append(problems)
+	if pos == nil {
+		return false // not YAML at all: nothing more to say about this file
+	}
 	p.Front, p.Meta, p.Pos, p.Refs = front, front.Base(), pos, refs
 	p.Body, p.BodyLine = file.Body, file.BodyLine
 	if dateRequired && p.Meta.Date.IsZero() && pos["date"] == 0 {

@@ -48,14 +48,15 @@ type Ref struct {
 }
 
 // DecodeYAML decodes a YAML document into v as Decode does; firstLine is the
-// file line of data's first line. sites.yaml is read with it too.
+// file line of data's first line. sites.yaml is read with it too. The
+// Positions are nil when data is not YAML at all.
 func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Ref, diag.List) {
 	d := &decoder{path: path, offset: firstLine - 1, pos: Positions{"": firstLine}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg, hint := explainYAMLError(err)
 		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
-		return d.pos, d.refs, d.problems
+		return nil, nil, d.problems
 	}
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
 	if len(doc.Content) > 0 {
@@ -74,11 +75,22 @@ type decoder struct {
 	offset   int // added to YAML lines to give file lines
 	pos      Positions
 	refs     []Ref
+	failed   map[string]bool // key paths whose value was refused
 	problems diag.List
 }
 
 func (d *decoder) add(n *yaml.Node, msg, hint string) {
 	d.problems.Add(d.path, d.offset+n.Line, msg, hint)
+}
+
+// refuse reports a value that cannot be used, so that the key is not also
+// reported as missing.
+func (d *decoder) refuse(n *yaml.Node, path, msg, hint string) {
+	if d.failed == nil {
+		d.failed = map[string]bool{}
+	}
+	d.failed[path] = true
+	d.add(n, msg, hint)
 }
 
 // field is one decodable struct field and its tags.
@@ -174,6 +186,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		}
 		fv := v.FieldByIndex(f.index)
 		switch {
+		case d.failed[join(prefix, f.key)]:
 		case !seen[f.key]:
 			d.add(n, fmt.Sprintf("kunci %q wajib diisi", join(prefix, f.key)), f.hint)
 		case fv.IsZero() && fv.Kind() == reflect.String:
@@ -270,30 +283,30 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path stri
 		if sug := diag.Suggest(s, f.enum); sug != "" {
 			msg += fmt.Sprintf("; maksudnya %q?", sug)
 		}
-		d.add(n, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
+		d.refuse(n, path, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
 		return
 	case f.kind == "url":
 		if err := safeurl.CheckAbsolute(s); err != nil {
-			d.add(n, fmt.Sprintf("tautan %q ditolak: %v", s, err), "Tulis alamat lengkap, mis. https://contoh.id/halaman.")
+			d.refuse(n, path, fmt.Sprintf("tautan %q ditolak: %v", s, err), "Tulis alamat lengkap, mis. https://contoh.id/halaman.")
 			return
 		}
 	case f.kind == "email":
 		if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
-			d.add(n, fmt.Sprintf("alamat email %q tidak dikenali", s), "Tulis seperti kim.kauman@example.id.")
+			d.refuse(n, path, fmt.Sprintf("alamat email %q tidak dikenali", s), "Tulis seperti kim.kauman@example.id.")
 			return
 		}
 	case f.kind == "phone":
 		if _, ok := phone.WhatsApp(s); !ok {
-			d.add(n, fmt.Sprintf("nomor WhatsApp %q tidak dikenali", s), "Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.")
+			d.refuse(n, path, fmt.Sprintf("nomor WhatsApp %q tidak dikenali", s), "Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.")
 			return
 		}
 	case f.kind == "file" || f.kind == "image":
 		if strings.Contains(s, `\`) {
-			d.add(n, fmt.Sprintf("path %q memakai garis miring terbalik (\\)", s), "Pakai garis miring biasa (/), mis. foto/rapat.jpg.")
+			d.refuse(n, path, fmt.Sprintf("path %q memakai garis miring terbalik (\\)", s), "Pakai garis miring biasa (/), mis. foto/rapat.jpg.")
 			return
 		}
 		if !safeurl.IsRelative(s) {
-			d.add(n, fmt.Sprintf("%q harus berupa nama berkas di situs ini, bukan tautan", s), "Simpan berkasnya di samping halaman atau di folder static/, lalu tulis namanya.")
+			d.refuse(n, path, fmt.Sprintf("%q harus berupa nama berkas di situs ini, bukan tautan", s), "Simpan berkasnya di samping halaman atau di folder static/, lalu tulis namanya.")
 			return
 		}
 		d.refs = append(d.refs, Ref{Key: path, Value: s, Image: f.kind == "image", Line: d.offset + n.Line})
