@@ -83,16 +83,6 @@ func (d *decoder) add(n *yaml.Node, msg, hint string) {
 	d.problems.Add(d.path, d.offset+n.Line, msg, hint)
 }
 
-// refuse reports a value that cannot be used, so that the key is not also
-// reported as missing.
-func (d *decoder) refuse(n *yaml.Node, path, msg, hint string) {
-	if d.failed == nil {
-		d.failed = map[string]bool{}
-	}
-	d.failed[path] = true
-	d.add(n, msg, hint)
-}
-
 // field is one decodable struct field and its tags.
 type field struct {
 	key      string
@@ -214,6 +204,15 @@ func lookup(fields []field, key string) (field, bool) {
 var dateType = reflect.TypeFor[model.Date]()
 
 func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f field, path string) {
+	before := len(d.problems)
+	defer func() {
+		if len(d.problems) > before { // a refused value is not also a missing one
+			if d.failed == nil {
+				d.failed = map[string]bool{}
+			}
+			d.failed[path] = true
+		}
+	}()
 	if n.Kind == yaml.AliasNode {
 		// Aliases are never needed in front matter, and refusing them
 		// rules out alias bombs.
@@ -283,30 +282,30 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path stri
 		if sug := diag.Suggest(s, f.enum); sug != "" {
 			msg += fmt.Sprintf("; maksudnya %q?", sug)
 		}
-		d.refuse(n, path, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
+		d.add(n, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
 		return
 	case f.kind == "url":
 		if err := safeurl.CheckAbsolute(s); err != nil {
-			d.refuse(n, path, fmt.Sprintf("tautan %q ditolak: %v", s, err), "Tulis alamat lengkap, mis. https://contoh.id/halaman.")
+			d.add(n, fmt.Sprintf("tautan %q ditolak: %v", s, err), "Tulis alamat lengkap, mis. https://contoh.id/halaman.")
 			return
 		}
 	case f.kind == "email":
 		if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
-			d.refuse(n, path, fmt.Sprintf("alamat email %q tidak dikenali", s), "Tulis seperti kim.kauman@example.id.")
+			d.add(n, fmt.Sprintf("alamat email %q tidak dikenali", s), "Tulis seperti kim.kauman@example.id.")
 			return
 		}
 	case f.kind == "phone":
 		if _, ok := phone.WhatsApp(s); !ok {
-			d.refuse(n, path, fmt.Sprintf("nomor WhatsApp %q tidak dikenali", s), "Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.")
+			d.add(n, fmt.Sprintf("nomor WhatsApp %q tidak dikenali", s), "Tulis seperti 0812-3456-7890 atau +62 812-3456-7890.")
 			return
 		}
 	case f.kind == "file" || f.kind == "image":
 		if strings.Contains(s, `\`) {
-			d.refuse(n, path, fmt.Sprintf("path %q memakai garis miring terbalik (\\)", s), "Pakai garis miring biasa (/), mis. foto/rapat.jpg.")
+			d.add(n, fmt.Sprintf("path %q memakai garis miring terbalik (\\)", s), "Pakai garis miring biasa (/), mis. foto/rapat.jpg.")
 			return
 		}
 		if !safeurl.IsRelative(s) {
-			d.refuse(n, path, fmt.Sprintf("%q harus berupa nama berkas di situs ini, bukan tautan", s), "Simpan berkasnya di samping halaman atau di folder static/, lalu tulis namanya.")
+			d.add(n, fmt.Sprintf("%q harus berupa nama berkas di situs ini, bukan tautan", s), "Simpan berkasnya di samping halaman atau di folder static/, lalu tulis namanya.")
 			return
 		}
 		d.refs = append(d.refs, Ref{Key: path, Value: s, Image: f.kind == "image", Line: d.offset + n.Line})
@@ -399,7 +398,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 	t, ok := ParseDate(s)
 	if !ok {
 		if m := dateShape.FindStringSubmatch(s); m != nil {
-			d.add(n, fmt.Sprintf("tanggal %q tidak ada di kalender", s), "Periksa tanggal dan bulannya, mis. 2026-02-28 (bulan Februari paling banyak 29 hari).")
+			d.add(n, fmt.Sprintf("tanggal %q tidak ada di kalender", s), "Periksa bulan (01–12) dan tanggalnya: April, Juni, September dan November 30 hari, Februari 28 atau 29 hari.")
 		} else {
 			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05T08:30:00+07:00.")
 		}
