@@ -70,7 +70,7 @@ Lihat [warung](../umkm/warung.md#menu), [dokumen](/rab.pdf), www.malangkota.go.i
 
 func TestRenderProblems(t *testing.T) {
 	s := loadSite(t, map[string]string{
-		"berita/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nBaris lima.\n\n[x](../tidak/ada.md) dan [y](javascript:alert(1))\n\n![](foto.jpg)\n\n![Peta](peta.png)\n\n[z](data:text/html;base64,AAAA) [w](vbscript:x)\n",
+		"berita/a.md":     "---\ntitle: A\ndate: 2026-01-01\n---\nBaris lima.\n\n[x](../tidak/ada.md) dan [y](javascript:alert(1))\n\n![](foto.jpg)\n\n![Peta](peta.png)\n\n[z](data:text/html;base64,AAAA) [w](vbscript:x)\n",
 		"berita/foto.jpg": "x",
 	})
 	problems := New().Render(s, s.PageAt("berita/a.md"))
