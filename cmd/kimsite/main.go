@@ -41,7 +41,13 @@ Perintah:
   version  tampilkan versi kimsite
 `
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "kimsite: kesalahan di dalam kimsite sendiri, bukan di isi Anda: %v\nLaporkan ke pengelola beserta perintah yang dijalankan.\n", v)
+			code = exitContent
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage

@@ -58,7 +58,14 @@ type pageContext struct {
 
 // Render renders the page's body, sets page.Content and page.Excerpt, and
 // returns the problems found in its links and images.
-func (r *Renderer) Render(site *content.Site, page *content.Page) diag.List {
+func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag.List) {
+	defer func() {
+		// A parser bug on hostile input must cost one page, not the
+		// build, and never show a volunteer a stack trace.
+		if v := recover(); v != nil {
+			problems.Add(page.Path, page.BodyLine, fmt.Sprintf("isi halaman tidak dapat diolah (%v)", v), "Sederhanakan bagian yang tidak biasa, lalu laporkan ke pengelola kimsite.")
+		}
+	}()
 	pc := &pageContext{site: site, page: page, lines: lineStarts(page.Body)}
 	ctx := parser.NewContext()
 	ctx.Set(r.key, pc)
