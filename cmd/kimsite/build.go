@@ -36,12 +36,14 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	flags.SetOutput(io.Discard)
 	var opts build.Options
 	var sites siteList
+	var part partialFlags
 	flags.StringVar(&opts.Root, "root", ".", "folder repositori")
 	flags.Var(&sites, "site", "hanya kelurahan ini (boleh berulang)")
 	out := "public"
 	if !check {
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
+		part.register(flags)
 	}
 	if err := flags.Parse(args); err != nil {
 		return usageError(stderr, name, flagMessage(err))
@@ -51,6 +53,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	}
 	opts.Sites = sites
 	if !check {
+		if err := part.apply(&opts, stdout); err != nil {
+			return buildError(stderr, name, err)
+		}
 		opts.Out = out
 		if isTerminal(stderr) {
 			opts.Progress = func(done, total int, site string) {
@@ -63,13 +68,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	}
 	sum, problems, err := build.Run(opts)
 	printProblems(stderr, problems)
-	var usage *build.UsageError
 	switch {
-	case errors.As(err, &usage):
-		return usageError(stderr, name, usage.Msg)
 	case err != nil:
-		fmt.Fprintf(stderr, "kimsite %s: %v\n", name, err)
-		return exitContent
+		return buildError(stderr, name, err)
 	case problems.Errors() > 0:
 		fmt.Fprintf(stderr, "\n%d kesalahan ditemukan; %s\n", problems.Errors(), nothingWritten(check, out))
 		return exitContent
@@ -80,6 +81,17 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fmt.Fprintf(stdout, "Selesai: %d kelurahan, %d halaman, %d berkas di %s/ dalam %s.\n", sum.Sites, sum.Pages, sum.Files, strings.TrimSuffix(out, "/"), round(sum.Duration))
 	}
 	return exitOK
+}
+
+// buildError reports an error that is not in the content: a usage mistake
+// (exit 2) or a failure of the disk, git or the theme (exit 1).
+func buildError(stderr io.Writer, name string, err error) int {
+	var usage *build.UsageError
+	if errors.As(err, &usage) {
+		return usageError(stderr, name, usage.Msg)
+	}
+	fmt.Fprintf(stderr, "kimsite %s: %v\n", name, err)
+	return exitContent
 }
 
 func nothingWritten(check bool, out string) string {

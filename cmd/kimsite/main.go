@@ -2,6 +2,7 @@
 // repository of Markdown: one site per kelurahan plus the city portal.
 //
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
+//	                [--shard K/N | --portal-only | --changed-since REV]
 //	kimsite check   [--root DIR] [--site ID]...
 //	kimsite version
 //
@@ -32,11 +33,14 @@ const usage = `kimsite membangun situs web setiap kelurahan dari folder content/
 
 Pemakaian:
   kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
+                  [--shard K/N | --portal-only | --changed-since REVISI]
   kimsite check   [--root FOLDER] [--site ID]...
   kimsite version
 
 Perintah:
-  build    bangun semua situs ke folder public/ (atau --out)
+  build    bangun semua situs ke folder public/ (atau --out); sebagian saja
+           untuk CI: --shard K/N (bagian K dari N, tanpa portal),
+           --portal-only (portal saja), --changed-since REVISI (yang berubah)
   check    periksa semua isi tanpa menulis apa pun
   version  tampilkan versi kimsite
 `

@@ -31,6 +31,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/render"
+	"github.com/kotamalang/kimsite/generator/shard"
 	"github.com/kotamalang/kimsite/generator/theme"
 	"github.com/kotamalang/kimsite/themes"
 )
@@ -48,6 +49,15 @@ type Options struct {
 
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
+
+	// Shard, when set, builds only the sites that fall in it and no
+	// portal: one job of a CI matrix (see generator/shard).
+	Shard shard.Shard
+	// PortalFromAll loads and checks every site and builds the portal from
+	// all of them, but renders only the sites listed in Render: none for
+	// --portal-only, the changed ones for --changed-since.
+	PortalFromAll bool
+	Render        []string
 }
 
 // Summary describes a finished build.
@@ -86,6 +96,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if err != nil {
 		return sum, problems, err
 	}
+	sites = slices.DeleteFunc(sites, func(s *config.Site) bool { return !opts.Shard.Has(s.ID) })
 	min := minify.New()
 	th, err := theme.Load(cmpFS(opts.Theme, themes.Default()), render.Funcs(), min)
 	if err != nil {
@@ -110,14 +121,18 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev})
 	md := markdown.New()
 	var digests []render.Digest
+	rendered := 0
 	for i, sc := range sites {
 		site, siteProblems := content.Load(opts.FS, sc, opts.Drafts)
 		siteProblems.Append(renderMarkdown(md, site))
 		problems.Append(siteProblems)
 		if out != nil && problems.Errors() == 0 {
-			d, err := r.Site(site, counter)
-			if err != nil {
-				return sum, problems, err
+			d := render.DigestOf(site)
+			if !opts.PortalFromAll || slices.Contains(opts.Render, sc.ID) {
+				if d, err = r.Site(site, counter); err != nil {
+					return sum, problems, err
+				}
+				rendered++
 			}
 			digests = append(digests, d)
 		}
@@ -130,15 +145,17 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if problems.Errors() > 0 || out == nil {
 		return sum, problems, nil
 	}
-	if err := r.Portal(digests, counter); err != nil {
-		return sum, problems, err
+	if !opts.Shard.Set() {
+		if err := r.Portal(digests, counter); err != nil {
+			return sum, problems, err
+		}
 	}
 	if dir != nil {
 		if err := dir.Commit(); err != nil {
 			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
 		}
 	}
-	sum.Pages, sum.Files = int(counter.pages.Load()), int(counter.files.Load())
+	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil
 }
 

@@ -36,6 +36,10 @@ type Item struct {
 // portal's memory does not grow with the size of the sites.
 const digestItemsPerSection = 10
 
+// DigestOf returns a site's digest without rendering the site, for a
+// portal built from sites that the same build does not render.
+func DigestOf(s *content.Site) Digest { return digest(s) }
+
 func digest(s *content.Site) Digest {
 	d := Digest{Site: s.Config, Counts: map[string]int{}}
 	for _, sec := range s.Sections {
