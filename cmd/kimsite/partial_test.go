@@ -168,3 +168,72 @@ func TestPartialUsage(t *testing.T) {
 		}
 	}
 }
+
+// removeSite deletes a kelurahan's entry from sites.yaml and its content.
+func removeSite(t *testing.T, dir, id string) {
+	t.Helper()
+	conf, err := os.ReadFile(filepath.Join(dir, "sites.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(conf), "\n  - id: "+id+"\n")
+	if start < 0 {
+		t.Fatalf("no %s in sites.yaml", id)
+	}
+	end := strings.Index(string(conf[start+1:]), "\n  - id: ")
+	if end < 0 {
+		end = len(conf)
+	} else {
+		end += start + 1
+	}
+	writeFile(t, dir, "sites.yaml", string(conf[:start])+string(conf[end:]))
+	gitIn(t, dir, "rm", "-q", "-r", "content/"+id)
+}
+
+// The deploy workflow merges a --changed-since build into the previous
+// deployment with .github/scripts/merge-deployment.sh; the result must be
+// exactly what a full build gives, even when pages or whole kelurahan were
+// deleted.
+func TestMergeDeployment(t *testing.T) {
+	script, err := filepath.Abs(filepath.Join("..", "..", ".github", "scripts", "merge-deployment.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := repoCopy(t)
+	deployed := filepath.Join(t.TempDir(), "public")
+	kimsite(t, 0, "build", "--root", dir, "--out", deployed)
+	for _, step := range []struct {
+		name   string
+		change func()
+	}{
+		{"a page deleted in one kelurahan, one edited in another", func() {
+			gitIn(t, dir, "rm", "-q", "content/kauman/berita/bank-sampah-kauman-resik.md")
+			appendFile(t, dir, "content/tunggulwulung/profil.md", "\nKalimat tambahan.\n")
+		}},
+		{"a kelurahan removed", func() { removeSite(t, dir, "bandungrejosari") }},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			gitIn(t, dir, "tag", "-f", "deployed")
+			step.change()
+			gitIn(t, dir, "add", ".")
+			gitIn(t, dir, "commit", "-q", "-m", step.name)
+			changed, full := t.TempDir(), t.TempDir()
+			kimsite(t, 0, "build", "--root", dir, "--out", changed, "--changed-since", "deployed")
+			kimsite(t, 0, "build", "--root", dir, "--out", full)
+			if out, err := exec.Command("bash", script, deployed, changed, dir).CombinedOutput(); err != nil {
+				t.Fatalf("merge: %v\n%s", err, out)
+			}
+			got, want := tree(t, deployed), tree(t, full)
+			for name, data := range want {
+				if got[name] != data {
+					t.Errorf("%s: missing or different after the merge", name)
+				}
+			}
+			for name := range got {
+				if _, ok := want[name]; !ok {
+					t.Errorf("%s: left over after the merge", name)
+				}
+			}
+		})
+	}
+}
