@@ -9,6 +9,11 @@
 // memory stays bounded by the largest site; the portal is built at the end
 // from small digests of each site. Output goes to a staging folder that
 // replaces the output folder only when the whole build succeeded.
+//
+// A CI matrix builds parts instead: a Shard renders its sites and no
+// portal; PortalFromAll reads every site but renders only the portal and
+// the sites in Render. The parts write disjoint files whose union is the
+// full build, byte for byte (partial_test.go).
 package build
 
 import (
