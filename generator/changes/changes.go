@@ -30,8 +30,12 @@ func Since(root, rev string) ([]string, error) {
 	if strings.HasPrefix(rev, "-") { // never let a revision pass as an option
 		return nil, fmt.Errorf("%w: %q", ErrRevision, rev)
 	}
-	if _, err := git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+	_, err := git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) && exit.ExitCode() == 1 {
 		return nil, fmt.Errorf("%w: %q di %s", ErrRevision, rev, root)
+	}
+	if err != nil { // no git, or root is not in a git repository
+		return nil, err
 	}
 	// --no-renames lists both sides of a move, so that a page moved from
 	// one kelurahan to another rebuilds both; --relative keeps the paths
@@ -60,7 +64,7 @@ func git(dir string, args ...string) (string, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return "", fmt.Errorf("git %s: %v %s", args[0], err, strings.TrimSpace(stderr.String()))
+		return "", fmt.Errorf("git %s di %s gagal: %w %s", args[0], dir, err, strings.TrimSpace(stderr.String()))
 	}
 	return string(out), nil
 }

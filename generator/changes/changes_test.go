@@ -78,6 +78,9 @@ func TestSince(t *testing.T) {
 	if files, err := Since(dir, "HEAD"); err != nil || len(files) != 2 {
 		t.Errorf("Since(HEAD) = %q, %v; want the two uncommitted changes", files, err)
 	}
+	if _, err := Since(t.TempDir(), "HEAD"); err == nil || errors.Is(err, ErrRevision) {
+		t.Errorf("Since outside a repository = %v, want git's error", err)
+	}
 	for _, bad := range []string{"tidak-ada", "--output=/tmp/x", ""} {
 		if _, err := Since(dir, bad); !errors.Is(err, ErrRevision) {
 			t.Errorf("Since(%q) = %v, want ErrRevision", bad, err)
