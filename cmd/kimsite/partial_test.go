@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kotamalang/kimsite/generator/shard"
 )
 
 // repoCopy puts the sample city (sites.yaml and content/) in a new git
@@ -235,5 +238,53 @@ func TestMergeDeployment(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The matrix's command lines: each --shard K/N writes the folders of its
+// kelurahan only, --portal-only the portal only, and together every
+// kelurahan once.
+func TestShardFlags(t *testing.T) {
+	root := filepath.Join("..", "..")
+	top := func(dir string) (sites, other []string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if slices.Contains(sampleSites, e.Name()) {
+				sites = append(sites, e.Name())
+			} else {
+				other = append(other, e.Name())
+			}
+		}
+		return sites, other
+	}
+	var all []string
+	for k := 1; k <= 2; k++ {
+		out := t.TempDir()
+		msg := kimsite(t, 0, "build", "--root", root, "--out", out, "--shard", fmt.Sprintf("%d/2", k))
+		sites, other := top(out)
+		for _, id := range sites {
+			if got := shard.Of(id, 2); got != k {
+				t.Errorf("shard %d/2 built %s, which belongs to shard %d", k, id, got)
+			}
+		}
+		if len(other) > 0 {
+			t.Errorf("shard %d/2 wrote %q besides kelurahan folders", k, other)
+		}
+		if want := fmt.Sprintf("Selesai: %d kelurahan", len(sites)); !strings.Contains(msg, want) {
+			t.Errorf("shard %d/2 says %q, want %q", k, msg, want)
+		}
+		all = append(all, sites...)
+	}
+	slices.Sort(all)
+	if !slices.Equal(all, sampleSites) {
+		t.Errorf("the shards built %q, want each of %q once", all, sampleSites)
+	}
+	out := t.TempDir()
+	kimsite(t, 0, "build", "--root", root, "--out", out, "--portal-only")
+	if sites, other := top(out); len(sites) > 0 || !slices.Contains(other, "index.html") {
+		t.Errorf("--portal-only wrote kelurahan %q and %q; want the portal only", sites, other)
 	}
 }
