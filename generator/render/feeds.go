@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/content"
@@ -88,31 +89,32 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// siteFeeds writes the site's RSS feed and sitemap.
-func (r *Renderer) siteFeeds(s *content.Site, out Output) error {
+// siteFeeds writes the site's RSS feeds (the whole site, and each dated
+// section) and its sitemap, which lists every page rendered in jobs.
+func (r *Renderer) siteFeeds(s *content.Site, jobs []job, out Output) error {
 	var items []*content.Page
 	for _, sec := range s.Sections {
 		if sec.Name != model.UMKM {
 			items = append(items, sec.Pages...)
+			title := sec.Title + " · " + s.Config.Name
+			desc := fmt.Sprintf("%s dari %s, %s", sec.Title, s.Config.Name, r.City.Name)
+			if err := r.writeXML(out, path.Join(s.Config.ID, sec.Name, "index.xml"), siteFeed(s, title, s.Config.URL(sec.Name+"/"), desc, sec.Pages)); err != nil {
+				return err
+			}
 		}
 	}
 	slices.SortStableFunc(items, newestFirst)
-	items = items[:min(len(items), FeedItems)]
-	ch := rssChannel{Title: s.Config.Name, Link: s.Config.BaseURL, Language: "id",
-		Description: fmt.Sprintf("Kabar terbaru dari %s, %s", s.Config.Name, r.City.Name)}
-	for _, p := range items {
-		ch.Items = append(ch.Items, rssItem{Title: p.Meta.Title, Link: s.Config.URL(p.URL), GUID: s.Config.URL(p.URL),
-			PubDate: rssDate(p.Meta.Date.Time), Description: cmp.Or(p.Meta.Summary, p.Excerpt), Category: p.Section})
-	}
-	if len(items) > 0 {
-		ch.LastBuild = rssDate(items[0].Meta.Date.Time)
-	}
-	if err := r.writeXML(out, path.Join(s.Config.ID, "index.xml"), rss{Version: "2.0", Channel: ch}); err != nil {
+	feed := siteFeed(s, s.Config.Name, s.Config.BaseURL, fmt.Sprintf("Kabar terbaru dari %s, %s", s.Config.Name, r.City.Name), items)
+	if err := r.writeXML(out, path.Join(s.Config.ID, "index.xml"), feed); err != nil {
 		return err
 	}
 	set := urlset{NS: sitemapNS}
-	for _, p := range s.Pages() {
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.Config.URL(p.URL), LastMod: isoDate(p.Meta.Date.Time)})
+	for _, j := range jobs {
+		var mod time.Time
+		if j.view.Kind == "single" || j.view.Kind == "page" {
+			mod = j.view.Page.Meta.Date.Time
+		}
+		set.URLs = append(set.URLs, sitemapURL{Loc: j.view.Canonical, LastMod: isoDate(mod)})
 	}
 	if err := r.writeXML(out, path.Join(s.Config.ID, "sitemap.xml"), set); err != nil {
 		return err
@@ -124,27 +126,44 @@ func (r *Renderer) siteFeeds(s *content.Site, out Output) error {
 	return nil
 }
 
-// portalFeeds writes the city-wide feed, the sitemap index and robots.txt.
-func (r *Renderer) portalFeeds(digests []Digest, all []Item, out Output) error {
-	ch := rssChannel{Title: r.City.Name, Link: r.City.BaseURL, Language: "id",
-		Description: "Kabar dan cek fakta dari kelurahan di " + r.City.Name}
+// siteFeed is an RSS 2.0 feed of the newest FeedItems of pages (sorted
+// newest first). A clarification's title carries its verdict.
+func siteFeed(s *content.Site, title, link, desc string, pages []*content.Page) rss {
+	pages = pages[:min(len(pages), FeedItems)]
+	ch := rssChannel{Title: title, Link: link, Language: "id", Description: desc}
+	for _, p := range pages {
+		ch.Items = append(ch.Items, rssItem{Title: pageTitle(p), Link: s.Config.URL(p.URL), GUID: s.Config.URL(p.URL),
+			PubDate: rssDate(p.Meta.Date.Time), Description: cmp.Or(p.Meta.Summary, p.Excerpt), Category: p.Section})
+	}
+	if len(pages) > 0 {
+		ch.LastBuild = rssDate(pages[0].Meta.Date.Time)
+	}
+	return rss{Version: "2.0", Channel: ch}
+}
+
+// portalFeeds writes the city-wide feeds (everything, and clarifications
+// alone), the sitemap index and robots.txt.
+func (r *Renderer) portalFeeds(digests []Digest, all []Item, jobs []job, out Output) error {
+	var news, checks []Item
 	for _, it := range all {
-		if it.Section == model.UMKM || len(ch.Items) == FeedItems {
-			continue
+		if it.Section != model.UMKM {
+			news = append(news, it)
 		}
-		ch.Items = append(ch.Items, rssItem{Title: it.Site.Name + ": " + it.Title, Link: it.URL, GUID: it.URL,
-			PubDate: rssDate(it.Date), Description: it.Summary, Category: it.Section})
+		if it.Section == model.CekFakta {
+			checks = append(checks, it)
+		}
 	}
-	if len(ch.Items) > 0 {
-		ch.LastBuild = ch.Items[0].PubDate
+	if err := r.writeXML(out, "index.xml", cityFeed(r.City.Name, r.City.BaseURL, "Kabar dan cek fakta dari kelurahan di "+r.City.Name, news)); err != nil {
+		return err
 	}
-	if err := r.writeXML(out, "index.xml", rss{Version: "2.0", Channel: ch}); err != nil {
+	if err := r.writeXML(out, "cek-fakta/index.xml", cityFeed("Cek Fakta "+r.City.Name, r.City.BaseURL+"cek-fakta/", "Klarifikasi hoaks dari kelurahan di "+r.City.Name, checks)); err != nil {
 		return err
 	}
 	portal := urlset{NS: sitemapNS}
-	portal.URLs = append(portal.URLs, sitemapURL{Loc: r.City.BaseURL}, sitemapURL{Loc: r.City.BaseURL + "umkm/"}, sitemapURL{Loc: r.City.BaseURL + "cek-fakta/"})
-	for _, k := range r.City.Kecamatans() {
-		portal.URLs = append(portal.URLs, sitemapURL{Loc: r.City.BaseURL + "kecamatan/" + k.Slug + "/"})
+	for _, j := range jobs {
+		if j.kind != "notfound" {
+			portal.URLs = append(portal.URLs, sitemapURL{Loc: j.view.Canonical})
+		}
 	}
 	if err := r.writeXML(out, "sitemap-portal.xml", portal); err != nil {
 		return err
@@ -160,4 +179,23 @@ func (r *Renderer) portalFeeds(digests []Digest, all []Item, out Output) error {
 	}
 	robots := "User-agent: *\nAllow: /\nDisallow: /admin/\nSitemap: " + r.City.BaseURL + "sitemap.xml\n"
 	return out.WriteFile("robots.txt", []byte(robots))
+}
+
+// cityFeed is an RSS 2.0 feed of the newest FeedItems of the portal's
+// items (sorted newest first), each titled with its kelurahan.
+func cityFeed(title, link, desc string, items []Item) rss {
+	items = items[:min(len(items), FeedItems)]
+	ch := rssChannel{Title: title, Link: link, Language: "id", Description: desc}
+	for _, it := range items {
+		t := it.Title
+		if it.Verdict != "" {
+			t = "[" + strings.ToUpper(it.Verdict) + "] " + t
+		}
+		ch.Items = append(ch.Items, rssItem{Title: it.Site.Name + ": " + t, Link: it.URL, GUID: it.URL,
+			PubDate: rssDate(it.Date), Description: it.Summary, Category: it.Section})
+	}
+	if len(ch.Items) > 0 {
+		ch.LastBuild = ch.Items[0].PubDate
+	}
+	return rss{Version: "2.0", Channel: ch}
 }

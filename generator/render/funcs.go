@@ -30,6 +30,7 @@ func Funcs() template.FuncMap {
 		"upper":       strings.ToUpper,
 		"add":         func(a, b int) int { return a + b },
 		"osm":         func(q string) string { return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q) },
+		"stagePath":   StagePath,
 		"trimSlash":   func(s string) string { return strings.TrimPrefix(s, "/") },
 	}
 }

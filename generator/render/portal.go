@@ -17,6 +17,9 @@ type Digest struct {
 	Site   *config.Site
 	Counts map[string]int // pages per section
 	Items  []Item         // every berita, cek-fakta and umkm item, newest first
+
+	Plans      []PlanRecord     // every planning item, for the city's open data
+	Businesses []BusinessRecord // every UMKM, for the city's open data
 }
 
 // Item is one page as the portal lists it.
@@ -148,7 +151,14 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 	var jobs []job
 	add := func(kind, rel, title string, portal *Portal) {
 		v := &View{City: r.City, Kind: kind, Title: title, Portal: portal, Path: r.City.Path + rel,
-			Canonical: r.City.BaseURL + rel, CSS: template.CSS(css), CSP: csp(css), Dev: r.Dev}
+			Canonical: r.City.BaseURL + rel, CSS: template.CSS(css), CSP: csp(css), Dev: r.Dev,
+			OGImage: r.City.BaseURL + ogName}
+		if kind != "portal" && kind != "notfound" {
+			v.Crumbs = []Crumb{{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: title, Path: v.Path}}
+		}
+		if kind == "citycekfakta" {
+			v.Feed = r.City.Path + "cek-fakta/index.xml"
+		}
 		v.fill()
 		name := path.Join(rel, "index.html")
 		if kind == "notfound" {
@@ -162,11 +172,39 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 	for i := range p.Kecamatans {
 		k := *p
 		k.Kecamatan = &p.Kecamatans[i]
+		k.News, k.Checks, k.UMKM = inKecamatan(p.News, k.Kecamatan.Name), inKecamatan(p.Checks, k.Kecamatan.Name), inKecamatan(p.UMKM, k.Kecamatan.Name)
 		add("kecamatan", "kecamatan/"+k.Kecamatan.Slug+"/", "Kecamatan "+k.Kecamatan.Name, &k)
 	}
 	add("notfound", "", "Halaman tidak ditemukan", p)
 	if err := r.execute(jobs, out); err != nil {
 		return err
 	}
-	return r.portalFeeds(digests, all, out)
+	img, err := drawOGImage(nil)
+	if err != nil {
+		return err
+	}
+	if err := out.WriteFile(ogName, img); err != nil {
+		return err
+	}
+	var plans []PlanRecord
+	var businesses []BusinessRecord
+	for _, d := range digests {
+		plans = append(plans, d.Plans...)
+		businesses = append(businesses, d.Businesses...)
+	}
+	if err := writeOpenData(out, "", plans, businesses); err != nil {
+		return err
+	}
+	return r.portalFeeds(digests, all, jobs, out)
+}
+
+// inKecamatan keeps the items of the kecamatan's sites.
+func inKecamatan(items []Item, name string) []Item {
+	var out []Item
+	for _, it := range items {
+		if it.Site.Kecamatan == name {
+			out = append(out, it)
+		}
+	}
+	return out
 }

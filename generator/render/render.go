@@ -15,11 +15,15 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/theme"
 )
 
@@ -38,6 +42,10 @@ type Options struct {
 	Minify *minify.Minifier
 	Root   fs.FS // the repository, for copying published files
 	Dev    bool  // preview server: pages load the live-reload script
+
+	// Today ends the week of the weekly digest; when zero, the newest
+	// page's date does (see weekly.go). The clock is never read.
+	Today time.Time
 }
 
 // Renderer renders sites and the portal.
@@ -58,11 +66,17 @@ type job struct {
 // Site renders every file of one site.
 func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	css := r.css(s.Config)
+	ogRel, drawOG := siteOGImage(s)
+	sums, err := r.docHashes(s)
+	if err != nil {
+		return Digest{}, err
+	}
 	var jobs []job
 	add := func(kind, rel string, v *View) {
 		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
 		v.Path = s.Config.Path + rel
 		v.Canonical = s.Config.URL(rel)
+		v.OGImage = s.Config.URL(ogRel)
 		v.CSS, v.CSP, v.Dev = template.CSS(css), csp(css), r.Dev
 		v.fill()
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
@@ -75,20 +89,18 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	for _, p := range s.Plain {
 		add("page", p.URL, &View{Page: p, Title: p.Meta.Title})
 	}
+	tags := collectTags(s)
+	byTag := tagIndex(tags)
 	for _, sec := range s.Sections {
-		for i, items := range paginate(sec.Pages) {
-			rel := sec.Name + "/"
-			if i > 0 {
-				rel = fmt.Sprintf("%s/halaman/%d/", sec.Name, i+1)
-			}
-			add("list", rel, &View{Section: sec, Page: sec.Intro, Items: items, Title: sec.Title,
-				Pager: newPager(s.Config.Path+sec.Name+"/", i, len(sec.Pages))})
-		}
+		r.sectionLists(s, sec, add)
 		for _, p := range sec.Pages {
-			add("single", p.URL, &View{Section: sec, Page: p, Title: p.Meta.Title})
+			v := &View{Section: sec, Page: p, Title: pageTitle(p), CrumbTitle: p.Meta.Title, Related: related(p, byTag)}
+			if sec.Name == model.Perencanaan {
+				v.Docs = docs(s, p, sums)
+			}
+			add("single", p.URL, v)
 		}
 	}
-	tags := collectTags(s)
 	if len(tags) > 0 {
 		add("tags", "tags/", &View{Tags: tags, Title: "Tag"})
 	}
@@ -101,10 +113,105 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	if err := r.copyAssets(s, out); err != nil {
 		return Digest{}, err
 	}
-	if err := r.siteFeeds(s, out); err != nil {
+	if drawOG {
+		img, err := drawOGImage(s.Config)
+		if err != nil {
+			return Digest{}, err
+		}
+		if err := out.WriteFile(path.Join(s.Config.ID, ogName), img); err != nil {
+			return Digest{}, err
+		}
+	}
+	if err := r.siteFeeds(s, jobs, out); err != nil {
 		return Digest{}, err
 	}
-	return digest(s), nil
+	d := digest(s)
+	d.Plans, d.Businesses = planRecords(s, sums), businessRecords(s)
+	if err := writeOpenData(out, s.Config.ID, d.Plans, d.Businesses); err != nil {
+		return Digest{}, err
+	}
+	if err := out.WriteFile(path.Join(s.Config.ID, WeeklyName), []byte(weekly(s, r.Today))); err != nil {
+		return Digest{}, err
+	}
+	return d, nil
+}
+
+// sectionLists adds a section's list pages: paginated for news and
+// clarifications, with a yearly archive for news, grouped by stage for
+// planning (with a page per year), and with category pages for UMKM.
+func (r *Renderer) sectionLists(s *content.Site, sec *content.Section, add func(string, string, *View)) {
+	base := s.Config.Path + sec.Name + "/"
+	feed := ""
+	if sec.Name != model.UMKM {
+		feed = base + "index.xml"
+	}
+	switch sec.Name {
+	case model.Perencanaan:
+		years := planYears(sec.Pages)
+		add("plan", sec.Name+"/", &View{Section: sec, Page: sec.Intro, Title: sec.Title, Feed: feed,
+			Plan: newPlan(sec.Pages, 0, years)})
+		for _, y := range years {
+			ys := strconv.Itoa(y)
+			add("plan", sec.Name+"/"+ys+"/", &View{Section: sec, Title: sec.Title + " " + ys, Sub: true,
+				Description: fmt.Sprintf("Perencanaan pembangunan %s tahun anggaran %d: tahap, anggaran dan sumber dana.", s.Config.Name, y),
+				Plan:        newPlan(sec.Pages, y, years)})
+		}
+		return
+	case model.UMKM:
+		split := categories(sec.Pages)
+		links := categoryLinks(base+"kategori/", split)
+		r.paginated(s, sec, sec.Pages, sec.Name+"/", &View{Categories: links}, add)
+		for _, c := range links {
+			add("list", sec.Name+"/kategori/"+c.Category+"/", &View{Section: sec, Items: split[c.Category], Sub: true,
+				Title: sec.Title + ": " + r.ui("category."+c.Category), CrumbTitle: r.ui("category." + c.Category), Categories: links})
+		}
+		return
+	}
+	var years []YearLink
+	if sec.Name == model.Berita {
+		ys, split := byYear(sec.Pages)
+		years = yearLinks(base+"arsip/", ys, func(y int) int { return len(split[y]) })
+		for _, y := range ys {
+			ys := strconv.Itoa(y)
+			add("archive", sec.Name+"/arsip/"+ys+"/", &View{Section: sec, Items: split[y], Sub: true, Feed: feed,
+				Title: sec.Title + " " + ys, Years: years})
+		}
+	}
+	r.paginated(s, sec, sec.Pages, sec.Name+"/", &View{Years: years, Feed: feed}, add)
+}
+
+// paginated adds a list of pages, PerPage to a page; proto holds the
+// fields every page of the list shares.
+func (r *Renderer) paginated(s *content.Site, sec *content.Section, pages []*content.Page, rel string, proto *View, add func(string, string, *View)) {
+	for i, items := range paginate(pages) {
+		v := *proto
+		v.Section, v.Items, v.Title = sec, items, sec.Title
+		v.Pager = newPager(s.Config.Path+rel, i, len(pages))
+		page := rel
+		if i == 0 {
+			v.Page = sec.Intro
+		} else {
+			page = fmt.Sprintf("%shalaman/%d/", rel, i+1)
+		}
+		add("list", page, &v)
+	}
+}
+
+// ui returns a UI string of the theme, or its key when the theme lacks it.
+func (r *Renderer) ui(key string) string {
+	if s, err := r.Theme.String(key); err == nil {
+		return s
+	}
+	return key
+}
+
+// pageTitle is a page's title in the document title and share previews:
+// a clarification carries its verdict, "[HOAKS] …".
+func pageTitle(p *content.Page) string {
+	if f, ok := p.Front.(*model.CekFaktaFront); ok {
+		return "[" + strings.ToUpper(f.Verdict) + "] " + p.Meta.Title
+	}
+	return p.Meta.Title
 }
 
 // execute renders the jobs on all cores and writes them.

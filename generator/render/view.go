@@ -34,6 +34,18 @@ type View struct {
 	Tags    []TagPages
 	Portal  *Portal
 
+	Plan       *Plan           // the planning overview of the section or a year
+	Docs       []DocInfo       // a planning page's documents
+	Related    []*content.Page // pages that share tags with the single page
+	Years      []YearLink      // the news archive's years
+	Categories []CategoryLink  // the site's UMKM categories
+	Feed       string          // the section's own feed, if any
+	JSONLD     any             // structured data, see jsonld.go
+
+	Sub        bool   // a list below a section (a year, a category): one more crumb
+	CrumbTitle string // that crumb's title, when not the page title
+	OGImage    string // the site's (or portal's) default share image, absolute
+
 	CSS template.CSS
 	CSP string
 	Dev bool
@@ -49,23 +61,28 @@ type Crumb struct {
 func (v *View) fill() {
 	if v.Page != nil && v.Description == "" {
 		v.Description = cmp.Or(v.Page.Meta.Summary, v.Page.Excerpt)
-		if v.Page.Image != nil && v.Site != nil {
+		if v.Page.Image != nil && v.Site != nil && shareImage(v.Page.Image.URL) {
 			v.Image = v.Site.URL(v.Page.Image.URL)
 		}
+	}
+	if v.Image == "" {
+		v.Image = v.OGImage
 	}
 	if v.Description == "" && v.Site != nil {
 		v.Description = fmt.Sprintf("Kabar, perencanaan pembangunan, UMKM dan cek fakta dari %s, Kecamatan %s, %s.", v.Site.Name, v.Site.Kecamatan, v.City.Name)
 	}
 	if v.Site == nil {
+		v.JSONLD = v.jsonLD()
 		return
 	}
 	v.Crumbs = []Crumb{{Title: v.Site.Name, Path: v.Site.Path}}
 	if v.Section != nil {
 		v.Crumbs = append(v.Crumbs, Crumb{Title: v.Section.Title, Path: v.Site.Path + v.Section.Name + "/"})
 	}
-	if v.Kind == "single" || v.Kind == "page" {
-		v.Crumbs = append(v.Crumbs, Crumb{Title: v.Title, Path: v.Path})
+	if v.Kind == "single" || v.Kind == "page" || v.Sub {
+		v.Crumbs = append(v.Crumbs, Crumb{Title: cmp.Or(v.CrumbTitle, v.Title), Path: v.Path})
 	}
+	v.JSONLD = v.jsonLD()
 }
 
 // Href returns the URL path of rel within the current site.
