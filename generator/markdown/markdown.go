@@ -39,7 +39,7 @@ type Renderer struct {
 func New() *Renderer {
 	r := &Renderer{key: parser.NewContextKey()}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)), extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(&linkChecker{key: r.key}, 100)),

@@ -24,8 +24,9 @@ type Plan struct {
 	Years     []int
 	Groups    []PlanGroup // path stages in order, then the stages apart; empty ones left out
 	ByStage   []Total     // every stage that has items, in stage order
-	ByFunding []Total     // by amount, largest first
-	Total     Total
+	ByFunding []Total     // items on the path only, by amount, largest first
+	Total     Total       // items on the path only: ditolak and ditunda spend nothing
+	Apart     Total       // ditolak and ditunda together
 	Chart     *Chart // budget per stage
 }
 
@@ -57,7 +58,7 @@ const noFunding = "Belum ditentukan"
 // newPlan groups the planning pages of one year, or of every year when
 // year is 0. years lists every year that has items, newest first.
 func newPlan(pages []*content.Page, year int, years []int) *Plan {
-	p := &Plan{Year: year, Years: years, Total: Total{Name: "Jumlah"}}
+	p := &Plan{Year: year, Years: years}
 	byStage := map[string]*PlanGroup{}
 	funding := map[string]*Total{}
 	for _, pg := range pages {
@@ -72,6 +73,11 @@ func newPlan(pages []*content.Page, year int, years []int) *Plan {
 		}
 		g.Items = append(g.Items, PlanRow{Page: pg, Front: f, Progress: f.Progress})
 		g.Total += f.Budget
+		if g.Apart {
+			p.Apart.Amount += f.Budget
+			p.Apart.Count++
+			continue
+		}
 		name := cmp.Or(f.Funding, noFunding)
 		t := funding[name]
 		if t == nil {
@@ -150,6 +156,7 @@ type Chart struct {
 // Bar is one bar of a Chart, with its label and value as text.
 type Bar struct {
 	Name      string // the stage, for the label and the colour class
+	Apart     bool   // ditolak or ditunda
 	Value     string // the amount in short rupiah
 	Y, Length int
 	TextY     int
@@ -181,7 +188,7 @@ func stageChart(totals []Total) *Chart {
 		if t.Amount > 0 {
 			length = max(length, 2)
 		}
-		c.Bars = append(c.Bars, Bar{Name: t.Name, Value: locale.RupiahShort(t.Amount), Y: y, Length: length, TextY: y + chartBar - 5})
+		c.Bars = append(c.Bars, Bar{Name: t.Name, Apart: !slices.Contains(pathStages, t.Name), Value: locale.RupiahShort(t.Amount), Y: y, Length: length, TextY: y + chartBar - 5})
 	}
 	return c
 }

@@ -1,0 +1,182 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want/ files of testdata/*.txtar")
+
+const goldenFile = "testdata/features.txtar"
+
+// goldenOutputs are the files TestGolden compares: one of every page type,
+// feed, open data file and digest.
+var goldenOutputs = []string{
+	"alpha/index.html",                        // home
+	"alpha/profil/index.html",                 // plain page
+	"alpha/berita/index.html",                 // list, page 1
+	"alpha/berita/halaman/2/index.html",       // list, page 2
+	"alpha/berita/arsip/2025/index.html",      // yearly archive
+	"alpha/berita/kabar-12/index.html",        // news single
+	"alpha/perencanaan/index.html",            // planning overview
+	"alpha/perencanaan/2025/index.html",       // planning year
+	"alpha/perencanaan/saluran/index.html",    // planning single
+	"alpha/umkm/index.html",                   // UMKM list
+	"alpha/umkm/kategori/kuliner/index.html",  // UMKM category
+	"alpha/umkm/warung-sri/index.html",        // UMKM single
+	"alpha/cek-fakta/hoaks-bansos/index.html", // clarification
+	"alpha/tags/index.html",                   // tags
+	"alpha/tags/posyandu/index.html",          // one tag
+	"index.html",                              // portal
+	"kecamatan/klojen/index.html",             // kecamatan
+	"umkm/index.html",                         // city UMKM
+	"cek-fakta/index.html",                    // city clarifications
+	"404.html",
+	"alpha/index.xml",
+	"alpha/cek-fakta/index.xml",
+	"alpha/sitemap.xml",
+	"beta/sitemap.xml",
+	"beta/robots.txt",
+	"index.xml",
+	"cek-fakta/index.xml",
+	"sitemap.xml",
+	"sitemap-portal.xml",
+	"robots.txt",
+	"alpha/perencanaan.csv",
+	"alpha/perencanaan.json",
+	"alpha/umkm.json",
+	"perencanaan.csv",
+	"alpha/kabar-pekan-ini.txt",
+	"beta/kabar-pekan-ini.txt",
+}
+
+// loadGolden reads the archive and returns its input files as a file
+// system, with small real images in place of the placeholder photos.
+func loadGolden(t *testing.T) (*txtar.Archive, fstest.MapFS) {
+	t.Helper()
+	ar, err := txtar.ParseFile(goldenFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "want/") {
+			continue
+		}
+		data := f.Data
+		if ext := path.Ext(f.Name); ext == ".png" || ext == ".jpg" {
+			data = tinyPNG(t)
+		}
+		fsys[f.Name] = &fstest.MapFile{Data: data}
+	}
+	return ar, fsys
+}
+
+func tinyPNG(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	img.Set(0, 0, color.RGBA{200, 100, 0, 255})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var mainElement = regexp.MustCompile(`(?s)<main[ >].*</main>`)
+
+// goldenText is what the golden file keeps of an output: the <main>
+// element of a page (the rest belongs to the theme's base layout), one tag
+// per line so that diffs read well; other files as they are.
+func goldenText(name string, data []byte) []byte {
+	if !strings.HasSuffix(name, ".html") {
+		if !bytes.HasSuffix(data, []byte("\n")) {
+			data = append(slices.Clone(data), '\n') // txtar ends every file with a newline
+		}
+		return data
+	}
+	m := mainElement.Find(data)
+	if m == nil {
+		return []byte("NO <main> ELEMENT\n")
+	}
+	return append(bytes.ReplaceAll(m, []byte("><"), []byte(">\n<")), '\n')
+}
+
+// TestGolden renders the archive's small city and compares one output of
+// every kind with the archive's want/ files.
+func TestGolden(t *testing.T) {
+	ar, fsys := loadGolden(t)
+	out := renderAll(t, fsys, time.Time{})
+	want := map[string][]byte{}
+	for _, f := range ar.Files {
+		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
+			want[name] = f.Data
+		}
+	}
+	if *update {
+		var files []txtar.File
+		for _, f := range ar.Files {
+			if !strings.HasPrefix(f.Name, "want/") {
+				files = append(files, f)
+			}
+		}
+		for _, name := range goldenOutputs {
+			data, ok := out.files[name]
+			if !ok {
+				t.Fatalf("%s was not written", name)
+			}
+			files = append(files, txtar.File{Name: "want/" + name, Data: goldenText(name, data)})
+		}
+		ar.Files = files
+		if err := os.WriteFile(goldenFile, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for _, name := range goldenOutputs {
+		data, ok := out.files[name]
+		if !ok {
+			t.Errorf("%s was not written", name)
+			continue
+		}
+		w, ok := want[name]
+		if !ok {
+			t.Errorf("%s: no want/%s in %s; run with -update", name, name, goldenFile)
+			continue
+		}
+		if got := goldenText(name, data); !bytes.Equal(got, w) {
+			t.Errorf("%s differs from %s (run with -update and review the diff):\n%s", name, goldenFile, firstDiff(got, w))
+		}
+	}
+}
+
+// firstDiff shows the first line where got and want part.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return ""
+}
