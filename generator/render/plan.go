@@ -27,7 +27,7 @@ type Plan struct {
 	ByFunding []Total     // items on the path only, by amount, largest first
 	Total     Total       // items on the path only: ditolak and ditunda spend nothing
 	Apart     Total       // ditolak and ditunda together
-	Chart     *Chart // budget per stage
+	Chart     *Chart      // budget per stage
 }
 
 // PlanGroup is the items at one stage.
