@@ -2,14 +2,15 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"image"
 	"image/color"
 	"image/png"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
-	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 )
 
@@ -50,14 +51,36 @@ func siteOGImage(s *content.Site) (string, bool) {
 	return ogName, true
 }
 
+// ogCache keeps the drawn images by accent colour: most sites share the
+// theme's colour, and drawing takes tens of milliseconds.
+type ogCache struct {
+	mu     sync.Mutex
+	images map[string][]byte
+}
+
+// image returns the default share image for an accent ("" for the theme's).
+func (c *ogCache) image(accent string) ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if img, ok := c.images[accent]; ok {
+		return img, nil
+	}
+	img, err := drawOGImage(accent)
+	if err != nil {
+		return nil, err
+	}
+	if c.images == nil {
+		c.images = map[string][]byte{}
+	}
+	c.images[accent] = img
+	return img, nil
+}
+
 // drawOGImage draws the default share image: the accent colour with a
 // white band, as a small paletted PNG. The same colour gives the same
 // bytes, so builds stay reproducible.
-func drawOGImage(site *config.Site) ([]byte, error) {
-	accent := parseHex(defaultAccent)
-	if site != nil && site.Accent != "" {
-		accent = parseHex(site.Accent)
-	}
+func drawOGImage(accentHex string) ([]byte, error) {
+	accent := parseHex(cmp.Or(accentHex, defaultAccent))
 	pal := color.Palette{accent, color.White, blend(accent, color.RGBA{255, 255, 255, 255})}
 	img := image.NewPaletted(image.Rect(0, 0, ogWidth, ogHeight), pal)
 	// Colour index 0 (the accent) fills the image; draw the band and a mark.

@@ -179,7 +179,7 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 	if err := r.execute(jobs, out); err != nil {
 		return err
 	}
-	img, err := drawOGImage(nil)
+	img, err := r.og.image("")
 	if err != nil {
 		return err
 	}

@@ -51,6 +51,7 @@ type Options struct {
 // Renderer renders sites and the portal.
 type Renderer struct {
 	Options
+	og ogCache
 }
 
 // New returns a Renderer.
@@ -114,7 +115,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		return Digest{}, err
 	}
 	if drawOG {
-		img, err := drawOGImage(s.Config)
+		img, err := r.og.image(s.Config.Accent)
 		if err != nil {
 			return Digest{}, err
 		}
