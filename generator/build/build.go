@@ -51,6 +51,7 @@ type Options struct {
 	Drafts bool          // include pages marked draft
 	Theme  fs.FS         // the theme; the embedded default when nil
 	Dev    bool          // preview server mode
+	Today  time.Time     // ends the week of each site's weekly digest; the newest page's date when zero
 
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
@@ -123,7 +124,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		out = dir
 	}
 	counter := &countingOutput{out: out}
-	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev})
+	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Today: opts.Today})
 	md := markdown.New()
 	var digests []render.Digest
 	rendered := 0
