@@ -7,7 +7,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -23,11 +22,8 @@ import (
 // builds returns the outputs to check: the sample sites and the golden city.
 func builds(t *testing.T) map[string]*memOutput {
 	t.Helper()
-	_, golden := loadGolden(t)
-	return map[string]*memOutput{
-		"sample": renderAll(t, os.DirFS("../.."), time.Time{}),
-		"golden": renderAll(t, golden, time.Time{}),
-	}
+	sample, golden := sharedBuilds(t)
+	return map[string]*memOutput{"sample": sample, "golden": golden}
 }
 
 type testRSS struct {
@@ -360,7 +356,7 @@ func TestOpenData(t *testing.T) {
 // TestSampleBudgets checks the sample sites' planning totals against sums
 // worked out by hand from their front matter.
 func TestSampleBudgets(t *testing.T) {
-	out := renderAll(t, os.DirFS("../.."), time.Time{})
+	out, _ := sharedBuilds(t)
 	// kauman: 185.000.000 (dikerjakan) + 75.000.000 (usulan) + 48.500.000 (selesai)
 	page := string(out.files["kauman/perencanaan/index.html"])
 	for _, want := range []string{"<strong>Rp308.500.000</strong>", "Rp260.000.000", "Rp48.500.000"} {

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -39,14 +41,22 @@ func (m *memOutput) names() []string { return slices.Sorted(maps.Keys(m.files)) 
 // build does, and returns every file written. today is passed to Options.
 func renderAll(t *testing.T, fsys fs.FS, today time.Time) *memOutput {
 	t.Helper()
+	out, err := renderFS(fsys, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func renderFS(fsys fs.FS, today time.Time) (*memOutput, error) {
 	city, problems := config.Load(fsys)
 	if problems.Errors() > 0 {
-		t.Fatalf("sites.yaml: %v", problems)
+		return nil, fmt.Errorf("sites.yaml: %v", problems)
 	}
 	min := minify.New()
 	th, err := theme.Load(themes.Default(), Funcs(), min)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys, Today: today})
 	md := markdown.New()
@@ -58,16 +68,39 @@ func renderAll(t *testing.T, fsys fs.FS, today time.Time) *memOutput {
 			problems.Append(md.Render(site, p))
 		}
 		if problems.Errors() > 0 {
-			t.Fatalf("content/%s: %v", sc.ID, problems)
+			return nil, fmt.Errorf("content/%s: %v", sc.ID, problems)
 		}
 		d, err := r.Site(site, out)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		digests = append(digests, d)
 	}
-	if err := r.Portal(digests, out); err != nil {
-		t.Fatal(err)
+	return out, r.Portal(digests, out)
+}
+
+// shared holds the builds several tests check, made once per test binary.
+var shared struct {
+	once           sync.Once
+	sample, golden *memOutput
+	err            error
+}
+
+// sharedBuilds returns the sample sites' and the golden city's output,
+// built with no Options.Today.
+func sharedBuilds(t *testing.T) (sample, golden *memOutput) {
+	t.Helper()
+	shared.once.Do(func() {
+		if shared.sample, shared.err = renderFS(os.DirFS("../.."), time.Time{}); shared.err != nil {
+			return
+		}
+		var fsys fs.FS
+		if fsys, shared.err = goldenFS(); shared.err == nil {
+			shared.golden, shared.err = renderFS(fsys, time.Time{})
+		}
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
 	}
-	return out
+	return shared.sample, shared.golden
 }

@@ -56,8 +56,7 @@ Selengkapnya: https://kim.contoh.go.id/alpha/
 // number normalised from 08…, a message naming the product, its price and
 // the page.
 func TestOrderLink(t *testing.T) {
-	_, fsys := loadGolden(t)
-	out := renderAll(t, fsys, time.Time{})
+	_, out := sharedBuilds(t)
 	page := string(out.files["alpha/umkm/warung-sri/index.html"])
 	links := regexp.MustCompile(`href="?(https://wa\.me/[^" >]+)"?[^>]*>Pesan lewat WhatsApp`).FindAllStringSubmatch(page, -1)
 	if len(links) != 2 {
