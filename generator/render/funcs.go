@@ -31,6 +31,7 @@ func Funcs() template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"osm":         func(q string) string { return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q) },
 		"stagePath":   StagePath,
+		"linkName":    linkName,
 		"trimSlash":   func(s string) string { return strings.TrimPrefix(s, "/") },
 	}
 }
@@ -71,4 +72,21 @@ func phoneDisplay(number string) string {
 		return phone.Display(n)
 	}
 	return number
+}
+
+// shopNames are the marketplaces and channels volunteers link to most, as
+// their owners write them.
+var shopNames = map[string]string{"instagram": "Instagram", "tokopedia": "Tokopedia", "shopee": "Shopee",
+	"gofood": "GoFood", "grabfood": "GrabFood", "shopeefood": "ShopeeFood", "facebook": "Facebook",
+	"tiktok": "TikTok", "youtube": "YouTube", "bukalapak": "Bukalapak", "lazada": "Lazada", "website": "Situs web"}
+
+// linkName is how a UMKM's links key reads on the page: "gofood" is GoFood.
+func linkName(key string) string {
+	if n, ok := shopNames[strings.ToLower(key)]; ok {
+		return n
+	}
+	if key == "" {
+		return key
+	}
+	return strings.ToUpper(key[:1]) + key[1:]
 }
