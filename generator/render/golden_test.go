@@ -46,6 +46,7 @@ var goldenOutputs = []string{
 	"umkm/index.html",                         // city UMKM
 	"cek-fakta/index.html",                    // city clarifications
 	"404.html",
+	"beta/404.html", // own domain: its own 404
 	"alpha/index.xml",
 	"alpha/cek-fakta/index.xml",
 	"alpha/sitemap.xml",

@@ -34,6 +34,7 @@ type Plan struct {
 type PlanGroup struct {
 	Stage string
 	Apart bool // ditolak or ditunda: off the path
+	First bool // the first group apart, which the layout introduces
 	Items []PlanRow
 	Total int64
 }
@@ -89,8 +90,10 @@ func newPlan(pages []*content.Page, year int, years []int) *Plan {
 		p.Total.Amount += f.Budget
 		p.Total.Count++
 	}
+	apart := false
 	for _, s := range model.Stages {
 		if g := byStage[s]; g != nil {
+			g.First, apart = g.Apart && !apart, apart || g.Apart
 			p.Groups = append(p.Groups, *g)
 			p.ByStage = append(p.ByStage, Total{Name: s, Amount: g.Total, Count: len(g.Items)})
 		}
@@ -184,7 +187,7 @@ func stageChart(totals []Total) *Chart {
 	c := &Chart{Width: chartWidth, Height: len(totals)*(chartBar+chartRowGap) + chartRowGap}
 	for i, t := range totals {
 		y := chartRowGap + i*(chartBar+chartRowGap)
-		length := int(t.Amount * int64(span) / most)
+		length := int(float64(t.Amount) / float64(most) * float64(span)) // float: no overflow for any budget
 		if t.Amount > 0 {
 			length = max(length, 2)
 		}
@@ -204,3 +207,4 @@ func (b Bar) BarX() int { return chartLabel }
 
 // BarHeight is the thickness of a bar.
 func (b Bar) BarHeight() int { return chartBar }
+

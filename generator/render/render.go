@@ -108,6 +108,12 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	for _, tg := range tags {
 		add("tag", "tags/"+tg.Slug+"/", &View{Tag: &tg.Tag, Items: tg.Pages, Title: "#" + tg.Name})
 	}
+	sitemap := jobs
+	if s.Config.OwnDomain(r.City) {
+		// The portal's 404.html does not serve the site's own domain.
+		add("notfound", "", &View{Title: "Halaman tidak ditemukan"})
+		jobs[len(jobs)-1].name = path.Join(s.Config.ID, "404.html")
+	}
 	if err := r.execute(jobs, out); err != nil {
 		return Digest{}, err
 	}
@@ -123,7 +129,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 			return Digest{}, err
 		}
 	}
-	if err := r.siteFeeds(s, jobs, out); err != nil {
+	if err := r.siteFeeds(s, sitemap, out); err != nil {
 		return Digest{}, err
 	}
 	d := digest(s)
