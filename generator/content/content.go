@@ -105,6 +105,7 @@ func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
 	l.walk()
 	l.site.finish()
 	l.checkReferences()
+	l.checkReserved()
 	return l.site, l.problems
 }
 
