@@ -207,4 +207,3 @@ func (b Bar) BarX() int { return chartLabel }
 
 // BarHeight is the thickness of a bar.
 func (b Bar) BarHeight() int { return chartBar }
-
