@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -375,5 +376,29 @@ func TestSampleBudgets(t *testing.T) {
 	// kauman 2026 only: 185.000.000 + 75.000.000.
 	if page := string(out.files["kauman/perencanaan/2026/index.html"]); !strings.Contains(page, "<strong>Rp260.000.000</strong>") {
 		t.Error("kauman/perencanaan/2026/: total is not Rp260.000.000")
+	}
+}
+
+// TestPageBudget keeps every page, HTML and inlined CSS, within one round
+// trip: 14 KB gzip.
+func TestPageBudget(t *testing.T) {
+	for name, out := range builds(t) {
+		largest, which := 0, ""
+		for _, file := range out.names() {
+			if !strings.HasSuffix(file, ".html") {
+				continue
+			}
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(out.files[file])
+			zw.Close()
+			if buf.Len() > 14*1024 {
+				t.Errorf("%s/%s: %d bytes gzip, more than 14 KB", name, file, buf.Len())
+			}
+			if buf.Len() > largest {
+				largest, which = buf.Len(), file
+			}
+		}
+		t.Logf("%s: largest page %s, %d bytes gzip", name, which, largest)
 	}
 }
