@@ -133,12 +133,14 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		siteProblems.Append(renderMarkdown(md, site))
 		problems.Append(siteProblems)
 		if out != nil && problems.Errors() == 0 {
-			d := render.DigestOf(site)
+			var d render.Digest
 			if !opts.PortalFromAll || slices.Contains(opts.Render, sc.ID) {
 				if d, err = r.Site(site, counter); err != nil {
 					return sum, problems, err
 				}
 				rendered++
+			} else if d, err = r.DigestOf(site); err != nil {
+				return sum, problems, err
 			}
 			digests = append(digests, d)
 		}

@@ -40,8 +40,22 @@ type Item struct {
 const digestItemsPerSection = 10
 
 // DigestOf returns a site's digest without rendering the site, for a
-// portal built from sites that the same build does not render.
-func DigestOf(s *content.Site) Digest { return digest(s) }
+// portal built from sites that the same build does not render. It reads
+// the site's planning documents, whose SHA-256 the city's open data lists.
+func (r *Renderer) DigestOf(s *content.Site) (Digest, error) {
+	sums, err := r.docHashes(s)
+	if err != nil {
+		return Digest{}, err
+	}
+	return r.digest(s, sums), nil
+}
+
+// digest is the site's digest, given its documents' hashes.
+func (r *Renderer) digest(s *content.Site, sums map[string]string) Digest {
+	d := digest(s)
+	d.Plans, d.Businesses = planRecords(s, sums), businessRecords(s)
+	return d
+}
 
 func digest(s *content.Site) Digest {
 	d := Digest{Site: s.Config, Counts: map[string]int{}}

@@ -113,6 +113,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		// The portal's 404.html does not serve the site's own domain.
 		add("notfound", "", &View{Title: "Halaman tidak ditemukan"})
 		jobs[len(jobs)-1].name = path.Join(s.Config.ID, "404.html")
+		jobs[len(jobs)-1].view.Canonical = s.Config.URL("404.html")
 	}
 	if err := r.execute(jobs, out); err != nil {
 		return Digest{}, err
@@ -132,8 +133,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	if err := r.siteFeeds(s, sitemap, out); err != nil {
 		return Digest{}, err
 	}
-	d := digest(s)
-	d.Plans, d.Businesses = planRecords(s, sums), businessRecords(s)
+	d := r.digest(s, sums)
 	if err := writeOpenData(out, s.Config.ID, d.Plans, d.Businesses); err != nil {
 		return Digest{}, err
 	}
