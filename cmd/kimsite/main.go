@@ -4,6 +4,7 @@
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
 //	                [--shard K/N | --portal-only | --changed-since REV]
 //	kimsite check   [--root DIR] [--site ID]...
+//	kimsite codeowners [--root DIR]
 //	kimsite version
 //
 // Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
@@ -35,6 +36,7 @@ Pemakaian:
   kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
                   [--shard K/N | --portal-only | --changed-since REVISI]
   kimsite check   [--root FOLDER] [--site ID]...
+  kimsite codeowners [--root FOLDER]
   kimsite version
 
 Perintah:
@@ -42,6 +44,7 @@ Perintah:
            untuk CI: --shard K/N (bagian K dari N, tanpa portal),
            --portal-only (portal saja), --changed-since REVISI (yang berubah)
   check    periksa semua isi tanpa menulis apa pun
+  codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
   version  tampilkan versi kimsite
 `
 
@@ -61,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runBuild(args[1:], stdout, stderr, false)
 	case "check":
 		return runBuild(args[1:], stdout, stderr, true)
+	case "codeowners":
+		return runCodeowners(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "kimsite", version)
 		return exitOK

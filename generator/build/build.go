@@ -35,6 +35,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
+	"github.com/kotamalang/kimsite/generator/owners"
 	"github.com/kotamalang/kimsite/generator/render"
 	"github.com/kotamalang/kimsite/generator/shard"
 	"github.com/kotamalang/kimsite/generator/theme"
@@ -147,6 +148,9 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(sites), sc.ID)
 		}
+	}
+	if out == nil {
+		problems.Append(owners.Check(opts.FS, city)) // check only: a stale CODEOWNERS is CI's to catch
 	}
 	problems.Sort()
 	sum.Sites = len(sites)
