@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -159,6 +160,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	if !opts.Shard.Set() {
 		if err := r.Portal(digests, counter); err != nil {
+			return sum, problems, err
+		}
+		// The web editor lives on the portal, so it is built with it.
+		if err := cms.Write(counter, opts.FS, city, sites); err != nil {
 			return sum, problems, err
 		}
 	}

@@ -15,6 +15,7 @@
 //	kind:"phone"          a phone number (WhatsApp)
 //	min:"0" max:"100"     bounds for a number
 //	label:"..." hint:"..." Bahasa Indonesia, for people filling the field in
+//	keys:"a,b"            for a map: the keys the web editor offers
 package model
 
 import "time"
@@ -134,7 +135,7 @@ type UMKMFront struct {
 	Address  string            `yaml:"address" label:"Alamat" hint:"Alamat usaha."`
 	Hours    string            `yaml:"hours" label:"Jam buka" hint:"Mis. Senin–Sabtu, 07.00–15.00 WIB."`
 	Products []Product         `yaml:"products" label:"Produk" hint:"Produk dan harganya."`
-	Links    map[string]string `yaml:"links" kind:"url" label:"Tautan toko daring" hint:"Mis. instagram: https://instagram.com/..."`
+	Links    map[string]string `yaml:"links" kind:"url" keys:"instagram,facebook,tiktok,tokopedia,shopee,gofood,grabfood,website" label:"Tautan toko daring" hint:"Mis. instagram: https://instagram.com/..."`
 }
 
 // Product is one product of a UMKM.
