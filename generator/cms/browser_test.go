@@ -123,13 +123,17 @@ func TestEditorCreatesBerita(t *testing.T) {
 		// Decap's local backend shows a login button that needs no account.
 		chromedp.WaitVisible(`//button[contains(., "Masuk")]`),
 		chromedp.Click(`//button[contains(., "Masuk")]`),
-		chromedp.WaitVisible(`//a[contains(@href, "collections/berita")]`),
-		chromedp.Navigate(admin+"#/collections/berita/new"),
+		chromedp.Click(`//a[contains(@href, "collections/berita")]`),
+		// The Indonesian locale names the button "＋ Berita baru".
+		chromedp.Click(`//a[contains(., "Berita baru")]`),
 		chromedp.WaitVisible(`//label[starts-with(normalize-space(.), "Judul")]`),
-			)
+	)
 	if err != nil {
 		shot(t, ctx)
 		t.Fatalf("opening the form: %v\n%s", err, serverLog.String())
+	}
+	if os.Getenv("KIMSITE_SHOT") != "" {
+		shot(t, ctx)
 	}
 	bodyText, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("body")))
 	if err != nil {
@@ -221,8 +225,8 @@ func browser(t *testing.T) context.Context {
 func shot(t *testing.T, ctx context.Context) {
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	if png, err := chromedp.Run(sctx, chromedp.FullScreenshot(80)); err == nil {
-		name := filepath.Join(os.TempDir(), "kimsite-cms-failure.jpg")
+	if png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100)); err == nil {
+		name := filepath.Join(os.TempDir(), "kimsite-cms-screenshot.png")
 		os.WriteFile(name, png, 0o644)
 		t.Logf("screenshot: %s", name)
 	}
@@ -271,4 +275,3 @@ func copyTree(t *testing.T, src fs.FS, dir string, names ...string) {
 		}
 	}
 }
-

@@ -46,6 +46,10 @@ const DateFormat = "YYYY-MM-DD HH:mm"
 // before saving, the validator checks it again in CI.
 var urlPattern = []string{`^(https?://|mailto:|tel:)\S+$`, "Tulis alamat lengkap, diawali https://"}
 
+// phonePattern is a loose first check of a WhatsApp number; package phone,
+// run by the validator, has the last word.
+var phonePattern = []string{`^\+?[0-9 ().-]{9,20}$`, "Tulis seperti 0812-3456-7890 atau +62 812-3456-7890"}
+
 // dateType is the model's date, which the editor shows as a date picker.
 var dateType = reflect.TypeFor[model.Date]()
 
@@ -146,6 +150,8 @@ func kindWidget(f *Field, kind string) {
 		f.Widget, f.ChooseURL = "file", &no
 	case "url":
 		f.Pattern = urlPattern
+	case "phone":
+		f.Pattern = phonePattern
 	}
 }
 
