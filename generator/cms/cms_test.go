@@ -294,3 +294,18 @@ func TestPinnedVersion(t *testing.T) {
 		t.Errorf("installed bundle hash %s, pinned %s", got, cms.Integrity)
 	}
 }
+
+// BenchmarkWrite measures what the admin adds to a build: the pages, the
+// configs and, when cms/node_modules is there, copying the 6 MB bundle.
+func BenchmarkWrite(b *testing.B) {
+	root := os.DirFS("../..")
+	city, problems := config.Load(root)
+	if city == nil || problems.Errors() > 0 {
+		b.Fatal(problems)
+	}
+	for b.Loop() {
+		if err := cms.Write(memOut{}, root, city, city.Sites); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
