@@ -161,6 +161,44 @@ func TestEditorCreatesBerita(t *testing.T) {
 	waitFor(t, 30*time.Second, func() bool { _, err := os.Stat(file); return err == nil },
 		func() string { shot(t, ctx); return "the editor wrote no " + file + "\n" + serverLog.String() })
 
+	// Once Decap has finished publishing (and moved to the entry's own
+	// address), the other forms render with their model-driven widgets too.
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(`//*[normalize-space(.)="Sudah terbit"]`)); err != nil {
+		shot(t, ctx)
+		t.Fatalf("publishing: %v", err)
+	}
+	for _, form := range []struct {
+		collection, first string
+		labels            []string
+	}{
+		{"perencanaan", "Tahun anggaran", []string{"Tahap", "Anggaran (Rp)", "Kemajuan (%)", "Dokumen"}},
+		{"umkm", "Kategori", []string{"Pemilik", "WhatsApp", "Produk", "Tautan toko daring"}},
+		{"cek-fakta", "Klaim", []string{"Putusan", "Sumber klaim", "Diperiksa oleh", "Sumber"}},
+		{"halaman", "Judul", []string{"Isi"}},
+	} {
+		// A change of the hash alone fires no load event for Navigate to
+		// wait for: let Decap's router follow it.
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash = "#/collections/`+form.collection+`/new"`))
+		if err == nil {
+			wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			err = chromedp.Do(wctx, chromedp.WaitVisible(fmt.Sprintf(`//label[starts-with(normalize-space(.), %q)]`, form.first)))
+			cancel()
+		}
+		if err != nil {
+			shot(t, ctx)
+			t.Fatalf("%s form: %v", form.collection, err)
+		}
+		text, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("body")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range form.labels {
+			if !strings.Contains(text, l) {
+				t.Errorf("%s form lacks %q", form.collection, l)
+			}
+		}
+	}
+
 	written, _ := os.ReadFile(file)
 	t.Logf("written by the editor:\n%s", written)
 	for _, want := range []string{"title: " + title, "author: Siti Aminah", "date: 20", "kerja bakti membersihkan saluran"} {
@@ -206,7 +244,7 @@ func browser(t *testing.T) context.Context {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 120*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	// Accept any "are you sure" dialog, as a volunteer would.
 	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
