@@ -42,7 +42,7 @@ func TestCodeowners(t *testing.T) {
 	}
 	os.WriteFile(sites, []byte(changed), 0o644)
 	r = runBinary(t, bin, dir, "check")
-	want := `.github/CODEOWNERS:18: .github/CODEOWNERS tidak sesuai dengan sites.yaml: tertulis "/content/tunggulwulung/ @kotamalang/kim-tunggulwulung", seharusnya "/content/tunggulwulung/ @kotamalang/kim-tunggulwulung @sari"
+	want := `.github/CODEOWNERS:17: .github/CODEOWNERS tidak sesuai dengan sites.yaml: tertulis "/content/tunggulwulung/ @kotamalang/kim-tunggulwulung", seharusnya "/content/tunggulwulung/ @kotamalang/kim-tunggulwulung @sari"
     Jalankan kimsite codeowners lalu commit .github/CODEOWNERS bersama sites.yaml.
 `
 	if r.code != 1 || !strings.HasPrefix(r.stderr, want) {

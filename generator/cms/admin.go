@@ -17,15 +17,15 @@ import (
 	"github.com/kotamalang/kimsite/generator/model"
 )
 
-// The pinned Decap CMS. Version must match cms/package.json, and Integrity
+// The pinned Decap CMS. Version must match themes/decap/package.json, and Integrity
 // is the SRI hash of that version's dist/decap-cms.js; a bundle with any
 // other hash is refused by the browser and by Write.
 const (
 	Version   = "3.16.3"
 	Integrity = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
-	// BundleDir is where npm ci in cms/ puts the bundle, relative to the
+	// BundleDir is where npm ci in themes/decap/ puts the bundle, relative to the
 	// repository.
-	BundleDir = "cms/node_modules/decap-cms/dist"
+	BundleDir = "themes/decap/node_modules/decap-cms/dist"
 	// CDN serves the same file when the repository has no node_modules;
 	// the integrity hash still pins it.
 	CDN = "https://unpkg.com/decap-cms@" + Version + "/dist/decap-cms.js"

@@ -40,7 +40,7 @@ func need(t *testing.T, path, install string) {
 
 // TestEditorCreatesBerita drives the real editor: decap-server writes into a
 // copy of the repository, headless Chromium opens /admin/kauman/ from the
-// built site (the Decap bundle copied there from cms/node_modules), a berita
+// built site (the Decap bundle copied there from themes/decap/node_modules), a berita
 // is filled in through the form and published, and the new file must pass
 // check and appear on the rebuilt site.
 func TestEditorCreatesBerita(t *testing.T) {
@@ -49,9 +49,9 @@ func TestEditorCreatesBerita(t *testing.T) {
 	}
 	repoRoot, _ := filepath.Abs("../..")
 	need(t, chromium, "apt-get install chromium")
-	nodeModules := filepath.Join(repoRoot, "cms", "node_modules")
-	need(t, filepath.Join(nodeModules, "decap-server", "dist", "index.js"), "npm ci in cms/")
-	need(t, filepath.Join(repoRoot, cms.BundleDir, "decap-cms.js"), "npm ci in cms/")
+	nodeModules := filepath.Join(repoRoot, "themes", "decap", "node_modules")
+	need(t, filepath.Join(nodeModules, "decap-server", "dist", "index.js"), "npm ci in themes/decap/")
+	need(t, filepath.Join(repoRoot, cms.BundleDir, "decap-cms.js"), "npm ci in themes/decap/")
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatal("node is missing")

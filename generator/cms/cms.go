@@ -12,7 +12,7 @@
 // The editor uses the GitHub backend with the editorial workflow: a save is
 // a pull request, CI's check runs on it, and CODEOWNERS (package owners)
 // says who may approve it. The pinned Decap bundle is loaded with an
-// integrity hash; Write copies it from cms/node_modules when npm ci has been
+// integrity hash; Write copies it from themes/decap/node_modules when npm ci has been
 // run there, so that /admin/ makes no request to another host.
 package cms
 

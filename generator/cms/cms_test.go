@@ -270,13 +270,13 @@ func TestWriteRefusesAnotherBundle(t *testing.T) {
 	}
 }
 
-// TestPinnedVersion keeps cms/package.json, the lock file and the Go
+// TestPinnedVersion keeps themes/decap/package.json, the lock file and the Go
 // constants in step, and the hash true to the installed bundle.
 func TestPinnedVersion(t *testing.T) {
 	var pkg struct {
 		Dependencies map[string]string `json:"dependencies"`
 	}
-	data, err := os.ReadFile("../../cms/package.json")
+	data, err := os.ReadFile("../../themes/decap/package.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestPinnedVersion(t *testing.T) {
 	}
 	bundle, err := os.ReadFile("../../" + cms.BundleDir + "/decap-cms.js")
 	if err != nil {
-		t.Skip("no cms/node_modules: run npm ci in cms/")
+		t.Skip("no themes/decap/node_modules: run npm ci in themes/decap/")
 	}
 	if got := cms.SRI(bundle); got != cms.Integrity {
 		t.Errorf("installed bundle hash %s, pinned %s", got, cms.Integrity)
@@ -296,7 +296,7 @@ func TestPinnedVersion(t *testing.T) {
 }
 
 // BenchmarkWrite measures what the admin adds to a build: the pages, the
-// configs and, when cms/node_modules is there, copying the 6 MB bundle.
+// configs and, when themes/decap/node_modules is there, copying the 6 MB bundle.
 func BenchmarkWrite(b *testing.B) {
 	root := os.DirFS("../..")
 	city, problems := config.Load(root)

@@ -68,10 +68,10 @@ func TestCheck(t *testing.T) {
 		{"current", fstest.MapFS{owners.Path: {Data: current}}, c, ""},
 		{"windows line ends", fstest.MapFS{owners.Path: {Data: []byte(strings.ReplaceAll(string(current), "\n", "\r\n"))}}, c, ""},
 		{"editor added in sites.yaml", fstest.MapFS{owners.Path: {Data: []byte(stale)}}, c,
-			`.github/CODEOWNERS:17: .github/CODEOWNERS tidak sesuai dengan sites.yaml: tertulis "/content/kauman/ @kota/kim-kauman", seharusnya "/content/kauman/ @kota/kim-kauman @budi"` +
+			`.github/CODEOWNERS:16: .github/CODEOWNERS tidak sesuai dengan sites.yaml: tertulis "/content/kauman/ @kota/kim-kauman", seharusnya "/content/kauman/ @kota/kim-kauman @budi"` +
 				"\n    Jalankan kimsite codeowners lalu commit .github/CODEOWNERS bersama sites.yaml."},
 		{"site removed from sites.yaml", fstest.MapFS{owners.Path: {Data: append(current, "/content/lama/ @x\n"...)}}, c,
-			`.github/CODEOWNERS:19: .github/CODEOWNERS tidak sesuai dengan sites.yaml: baris "/content/lama/ @x" tidak ada di sites.yaml`},
+			`.github/CODEOWNERS:18: .github/CODEOWNERS tidak sesuai dengan sites.yaml: baris "/content/lama/ @x" tidak ada di sites.yaml`},
 		{"missing while sites.yaml names owners", fstest.MapFS{}, c,
 			".github/CODEOWNERS: peringatan: berkas .github/CODEOWNERS belum ada, jadi editors dan maintainers di sites.yaml belum berlaku"},
 		{"missing and nobody named", fstest.MapFS{}, city(t, "city: K\nbase_url: https://k.id/\nsites:\n  - {id: a, name: A, kecamatan: B}\n"), ""},
