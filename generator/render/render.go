@@ -22,6 +22,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/theme"
@@ -46,6 +47,9 @@ type Options struct {
 	// Today ends the week of the weekly digest; when zero, the newest
 	// page's date does (see weekly.go). The clock is never read.
 	Today time.Time
+
+	// Images are the resized photos; pages show files as they are when nil.
+	Images *images.Set
 }
 
 // Renderer renders sites and the portal.
@@ -79,6 +83,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.Canonical = s.Config.URL(rel)
 		v.OGImage = s.Config.URL(ogRel)
 		v.CSS, v.CSP, v.Dev = template.CSS(css), csp(css), r.Dev
+		v.images = r.Images
 		v.fill()
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
 	}
