@@ -3,6 +3,8 @@ module github.com/kotamalang/kimsite
 go 1.26.0
 
 require (
+	github.com/chromedp/cdproto v0.159.3
+	github.com/chromedp/chromedp v0.23.0
 	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.48.0
@@ -12,3 +14,5 @@ require (
 )
 
 require github.com/tdewolff/parse/v2 v2.8.20
+
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect

@@ -57,15 +57,19 @@ func Mix(a, b RGB, t float64) RGB {
 	return RGB{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B)}
 }
 
-// Readable returns c mixed toward white just enough that it reaches ratio
-// against bg: the accent as link text on a dark background.
+// Readable returns c mixed toward white (on a dark bg) or black (on a
+// light one) just enough that it reaches ratio against bg: the accent as
+// link text in either colour scheme.
 func Readable(c, bg RGB, ratio float64) RGB {
-	white := RGB{255, 255, 255}
+	toward := RGB{255, 255, 255}
+	if bg.Luminance() > 0.18 {
+		toward = RGB{}
+	}
 	for i := 0; i <= 20; i++ {
-		m := Mix(c, white, float64(i)/20)
+		m := Mix(c, toward, float64(i)/20)
 		if Contrast(m, bg) >= ratio {
 			return m
 		}
 	}
-	return white
+	return toward
 }

@@ -32,12 +32,18 @@ func TestParse(t *testing.T) {
 }
 
 func TestReadable(t *testing.T) {
-	bg, _ := Parse("#111417")
-	for _, s := range []string{"#0b6e4f", "#1d3f8a", "#7a1a12", "#000000", "#ffd400"} {
-		c, _ := Parse(s)
-		r := Readable(c, bg, 4.5)
-		if Contrast(r, bg) < 4.5 {
-			t.Errorf("Readable(%s) = %s, contrast %.2f", s, r, Contrast(r, bg))
+	for _, b := range []string{"#111417", "#f4f6f8"} {
+		bg, _ := Parse(b)
+		for _, s := range []string{"#0b6e4f", "#1d3f8a", "#7a1a12", "#000000", "#ffd400", "#ffffff"} {
+			c, _ := Parse(s)
+			r := Readable(c, bg, 4.5)
+			if Contrast(r, bg) < 4.5 {
+				t.Errorf("Readable(%s on %s) = %s, contrast %.2f", s, b, r, Contrast(r, bg))
+			}
 		}
+	}
+	c, _ := Parse("#1d4f91")
+	if bg, _ := Parse("#ffffff"); Readable(c, bg, 4.5) != c {
+		t.Error("a colour that is readable already was changed")
 	}
 }

@@ -56,7 +56,9 @@ func New(opts ...Option) *Renderer {
 		o(r)
 	}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)), extension.Strikethrough, extension.Linkify, extension.TaskList),
+		// Table alignment as an attribute: the pages' CSP forbids style attributes.
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(&linkChecker{key: r.key}, 100), util.Prioritized(embedTransformer{}, 50)),

@@ -114,6 +114,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		add("tag", "tags/"+tg.Slug+"/", &View{Tag: &tg.Tag, Items: tg.Pages, Title: "#" + tg.Name})
 	}
 	sitemap := jobs
+	add("search", "cari/", &View{Title: "Cari"})
 	if s.Config.OwnDomain(r.City) {
 		// The portal's 404.html does not serve the site's own domain.
 		add("notfound", "", &View{Title: "Halaman tidak ditemukan"})
@@ -136,6 +137,9 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		}
 	}
 	if err := r.siteFeeds(s, sitemap, out); err != nil {
+		return Digest{}, err
+	}
+	if err := r.themeFiles(s, out); err != nil {
 		return Digest{}, err
 	}
 	d := r.digest(s, sums)
@@ -289,12 +293,12 @@ func (r *Renderer) copyAssets(s *content.Site, out Output) error {
 	return nil
 }
 
-// css is the stylesheet of a site's pages: its accent colour, then the
-// theme's rules. It is inlined, so a page needs one request.
+// css is the stylesheet of a site's pages: the theme's rules, then its
+// accent colour. It is inlined, so a page needs one request.
 func (r *Renderer) css(site *config.Site) string {
 	css := r.Theme.CSS()
 	if site != nil && site.Accent != "" {
-		css = ":root{--accent:" + site.Accent + "}" + css
+		css += accentCSS(site.Accent)
 	}
 	return css
 }
