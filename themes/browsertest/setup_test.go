@@ -21,7 +21,7 @@ var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
 // sites is the built sample content, served.
 type sites struct {
 	out    string
-	portal *httptest.Server // public/: the portal and the sites under it
+	portal *httptest.Server            // public/: the portal and the sites under it
 	own    map[string]*httptest.Server // sites on a domain of their own, by id
 }
 
