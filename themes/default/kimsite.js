@@ -1,5 +1,5 @@
 // kimsite theme script. Pages read completely without it; it only adds
-// two things, and asks nothing of another host until a reader acts:
+// a few things, and asks nothing of another host until a reader acts:
 //  - a YouTube facade becomes a youtube-nocookie player when pressed;
 //  - a search box shows results as the reader types, loading the site's
 //    small index the first time the box is used.
@@ -84,4 +84,11 @@
     if (input.value) search();
   }
   document.querySelectorAll("form[data-index]").forEach(setup);
+
+  // On a phone the menu scrolls sideways: bring the current section into view.
+  var current = document.querySelector(".top nav [aria-current]");
+  if (current) {
+    var menu = current.closest("ul");
+    menu.scrollLeft = current.offsetLeft - menu.offsetLeft - (menu.clientWidth - current.offsetWidth) / 2;
+  }
 })();
