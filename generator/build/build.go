@@ -33,6 +33,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
@@ -54,6 +55,10 @@ type Options struct {
 	Theme  fs.FS         // the theme; the embedded default when nil
 	Dev    bool          // preview server mode
 	Today  time.Time     // ends the week of each site's weekly digest; the newest page's date when zero
+
+	// ImageCache is where resized photos are kept between builds;
+	// ".kimsite-cache" under Root when empty, none when "-".
+	ImageCache string
 
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
@@ -126,13 +131,15 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		out = dir
 	}
 	counter := &countingOutput{out: out}
-	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Today: opts.Today})
-	md := markdown.New()
+	imgs := images.New(images.Options{Root: opts.FS, CacheDir: imageCache(opts)})
+	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Today: opts.Today, Images: imgs})
+	md := markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text))
 	var digests []render.Digest
 	rendered := 0
 	for i, sc := range sites {
 		site, siteProblems := content.Load(opts.FS, sc, opts.Drafts)
 		siteProblems.Append(renderMarkdown(md, site))
+		siteProblems.Append(imgs.Check(site))
 		problems.Append(siteProblems)
 		if out != nil && problems.Errors() == 0 {
 			var d render.Digest
@@ -140,11 +147,19 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 				if d, err = r.Site(site, counter); err != nil {
 					return sum, problems, err
 				}
+				if err = imgs.Write(site, counter); err != nil {
+					return sum, problems, err
+				}
 				rendered++
-			} else if d, err = r.DigestOf(site); err != nil {
-				return sum, problems, err
+			} else {
+				_ = imgs.Write(site, nil) // not rendered here: forget its photos
+				if d, err = r.DigestOf(site); err != nil {
+					return sum, problems, err
+				}
 			}
 			digests = append(digests, d)
+		} else {
+			_ = imgs.Write(site, nil) // forget the site's photos
 		}
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(sites), sc.ID)
@@ -174,6 +189,18 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil
+}
+
+// imageCache is the folder of the photo cache: ".kimsite-cache" in the
+// repository unless the options say otherwise.
+func imageCache(opts Options) string {
+	switch {
+	case opts.ImageCache == "-" || opts.ImageCache == "" && opts.Root == "":
+		return ""
+	case opts.ImageCache != "":
+		return opts.ImageCache
+	}
+	return filepath.Join(opts.Root, ".kimsite-cache")
 }
 
 func cmpFS(a, b fs.FS) fs.FS {

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"slices"
 	"strings"
 	"testing"
@@ -21,8 +24,18 @@ sites:
 		"content/kauman/_index.md":              {Data: []byte("---\ntitle: Selamat datang\n---\nHalo.\n")},
 		"content/kauman/profil.md":              {Data: []byte("---\ntitle: Profil\n---\nProfil kelurahan.\n")},
 		"content/kauman/static/dokumen/rab.pdf": {Data: []byte("%PDF-1.4\n")},
-		"content/kauman/berita/foto.jpg":        {Data: []byte("\xff\xd8\xff")},
+		"content/kauman/berita/foto.jpg":        {Data: photo()},
 	}
+}
+
+// photo is a small JPEG that decodes: pages' photos are resized, so a fake
+// one is a mistake of its own (see the "corrupt image" case).
+func photo() []byte {
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8)), nil); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
 }
 
 // catalogue has one case per kind of mistake a volunteer can make, with the
@@ -83,6 +96,14 @@ var catalogue = []struct {
 	{"image without alt text", map[string]string{
 		"content/kauman/berita/a.md": "---\ntitle: Senam\ndate: 2026-11-05\nimage: foto.jpg\n---\n",
 	}, `content/kauman/berita/a.md:4: gambar utama belum punya keterangan (image_alt)`},
+	{"corrupt image", map[string]string{
+		"content/kauman/berita/a.md":      "---\ntitle: Senam\ndate: 2026-11-05\nimage: rusak.jpg\nimage_alt: Senam pagi\n---\n",
+		"content/kauman/berita/rusak.jpg": "\xff\xd8\xff\xe0 terpotong",
+	}, `content/kauman/berita/a.md:4: gambar "rusak.jpg": gambar rusak atau formatnya tidak dikenali`},
+	{"image in the text over 40 megapixels", map[string]string{
+		"content/kauman/berita/a.md":      "---\ntitle: Senam\ndate: 2026-11-05\n---\nSenam pagi.\n\n![Spanduk](besar.png)\n",
+		"content/kauman/berita/besar.png": "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x1f\x40\x00\x00\x17\x70\x08\x02\x00\x00\x00\xbe\x06\x73\x69",
+	}, `content/kauman/berita/a.md:7: gambar "besar.png": gambar terlalu besar: 8000×6000 piksel (48 megapiksel; paling besar 40 megapiksel)`},
 	{"unknown section folder", map[string]string{
 		"content/kauman/beritaa/a.md": "---\ntitle: Senam\ndate: 2026-11-05\n---\n",
 	}, `content/kauman/beritaa: folder "beritaa" bukan bagian yang dikenal; maksudnya "berita"?`},

@@ -90,6 +90,7 @@ func Load(root fs.FS) (*City, diag.List) {
 	if city == nil {
 		return nil, problems
 	}
+	checkLogos(root, city, pos, &problems)
 	entries, err := fs.ReadDir(root, "content")
 	if err != nil {
 		problems.Add("content", 0, "folder content/ tidak ditemukan", "Buat folder content/<id-kelurahan>/ untuk setiap kelurahan.")
@@ -149,6 +150,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 			problems.Add(File, pos.Line(key+".accent"), fmt.Sprintf("warna %q tidak dikenali", s.Accent), "Tulis kode warna enam digit dalam tanda kutip, mis. \"#0b6e4f\".")
 			s.Accent = ""
 		}
+		checkAccent(s, pos.Line(key+".accent"), &problems)
 		if s.BaseURL != "" {
 			s.BaseURL, s.Path = normalizeBase(s.BaseURL)
 		} else if city.BaseURL != "" {

@@ -72,6 +72,10 @@ type Page struct {
 	Tags     []Tag
 	Refs     []frontmatter.Ref
 	files    map[string]*Asset // front matter file values → the assets they name
+
+	// BodyImages are the image files (relative to the site folder) that the
+	// body shows, in order; set by the markdown stage.
+	BodyImages []string
 }
 
 // Tag is a tag as written and its URL slug.

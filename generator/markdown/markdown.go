@@ -21,35 +21,56 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/safeurl"
 )
 
 // Renderer turns Markdown into HTML. It is safe for concurrent use.
 type Renderer struct {
-	md  goldmark.Markdown
-	key parser.ContextKey
+	md     goldmark.Markdown
+	key    parser.ContextKey
+	images *images.Set
+	ui     func(key string) string
 }
 
+// Option configures a Renderer.
+type Option func(*Renderer)
+
+// WithImages makes body images responsive: each is processed through set
+// and gets srcset, sizes, width and height.
+func WithImages(set *images.Set) Option { return func(r *Renderer) { r.images = set } }
+
+// WithStrings gives the UI strings embeds show (the theme's strings.yaml).
+func WithStrings(ui func(key string) string) Option { return func(r *Renderer) { r.ui = ui } }
+
 // New builds the goldmark instance that every page shares.
-func New() *Renderer {
-	r := &Renderer{key: parser.NewContextKey()}
+func New(opts ...Option) *Renderer {
+	r := &Renderer{key: parser.NewContextKey(), ui: func(key string) string { return key }}
+	for _, o := range opts {
+		o(r)
+	}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)), extension.Strikethrough, extension.Linkify, extension.TaskList),
+		// Table alignment as an attribute: the pages' CSP forbids style attributes.
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&linkChecker{key: r.key}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&linkChecker{key: r.key}, 100), util.Prioritized(embedTransformer{}, 50)),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&embedRenderer{ui: r.ui}, 100))),
 	)
 	return r
 }
 
 // pageContext is what the link checker needs to know about the page it is in.
 type pageContext struct {
+	images   *images.Set
 	site     *content.Site
 	page     *content.Page
 	problems diag.List
@@ -66,7 +87,8 @@ func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag
 			problems.Add(page.Path, page.BodyLine, fmt.Sprintf("isi halaman tidak dapat diolah (%v)", v), "Sederhanakan bagian yang tidak biasa, lalu laporkan ke pengelola kimsite.")
 		}
 	}()
-	pc := &pageContext{site: site, page: page, lines: lineStarts(page.Body)}
+	page.BodyImages = nil
+	pc := &pageContext{images: r.images, site: site, page: page, lines: lineStarts(page.Body)}
 	ctx := parser.NewContext()
 	ctx.Set(r.key, pc)
 	doc := r.md.Parser().Parse(text.NewReader(page.Body), parser.WithContext(ctx))
@@ -169,6 +191,9 @@ func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []by
 	}
 	if image && strings.TrimSpace(string(altText(n, src))) == "" {
 		pc.problems.Add(pc.page.Path, pc.line(offsetOf(n, src)), fmt.Sprintf("gambar %q belum punya teks alternatif", dest), "Tulis keterangan isi gambar di antara kurung siku: ![Warga kerja bakti di RW 05](foto.jpg).")
+	}
+	if image && pc.images != nil {
+		return pc.photo(n, file, dest, src)
 	}
 	return []byte(base + a.URL + fragment)
 }

@@ -209,6 +209,9 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 	if err := writeOpenData(out, "", plans, businesses); err != nil {
 		return err
 	}
+	if err := r.icon("", out); err != nil {
+		return err
+	}
 	return r.portalFeeds(digests, all, jobs, out)
 }
 

@@ -22,6 +22,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/theme"
@@ -46,6 +47,9 @@ type Options struct {
 	// Today ends the week of the weekly digest; when zero, the newest
 	// page's date does (see weekly.go). The clock is never read.
 	Today time.Time
+
+	// Images are the resized photos; pages show files as they are when nil.
+	Images *images.Set
 }
 
 // Renderer renders sites and the portal.
@@ -79,6 +83,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.Canonical = s.Config.URL(rel)
 		v.OGImage = s.Config.URL(ogRel)
 		v.CSS, v.CSP, v.Dev = template.CSS(css), csp(css), r.Dev
+		v.images = r.Images
 		v.fill()
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
 	}
@@ -109,6 +114,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		add("tag", "tags/"+tg.Slug+"/", &View{Tag: &tg.Tag, Items: tg.Pages, Title: "#" + tg.Name})
 	}
 	sitemap := jobs
+	add("search", "cari/", &View{Title: "Cari"})
 	if s.Config.OwnDomain(r.City) {
 		// The portal's 404.html does not serve the site's own domain.
 		add("notfound", "", &View{Title: "Halaman tidak ditemukan"})
@@ -131,6 +137,9 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		}
 	}
 	if err := r.siteFeeds(s, sitemap, out); err != nil {
+		return Digest{}, err
+	}
+	if err := r.themeFiles(s, out); err != nil {
 		return Digest{}, err
 	}
 	d := r.digest(s, sums)
@@ -284,12 +293,12 @@ func (r *Renderer) copyAssets(s *content.Site, out Output) error {
 	return nil
 }
 
-// css is the stylesheet of a site's pages: its accent colour, then the
-// theme's rules. It is inlined, so a page needs one request.
+// css is the stylesheet of a site's pages: the theme's rules, then its
+// accent colour. It is inlined, so a page needs one request.
 func (r *Renderer) css(site *config.Site) string {
 	css := r.Theme.CSS()
 	if site != nil && site.Accent != "" {
-		css = ":root{--accent:" + site.Accent + "}" + css
+		css += accentCSS(site.Accent)
 	}
 	return css
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/model"
 )
 
@@ -49,6 +50,8 @@ type View struct {
 	CSS template.CSS
 	CSP string
 	Dev bool
+
+	images *images.Set
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -61,7 +64,8 @@ type Crumb struct {
 func (v *View) fill() {
 	if v.Page != nil && v.Description == "" {
 		v.Description = cmp.Or(v.Page.Meta.Summary, v.Page.Excerpt)
-		if v.Page.Image != nil && v.Site != nil && shareImage(v.Page.Image.URL) {
+		v.Image = v.sharePhoto()
+		if v.Image == "" && v.Page.Image != nil && v.Site != nil && shareImage(v.Page.Image.URL) {
 			v.Image = v.Site.URL(v.Page.Image.URL)
 		}
 	}

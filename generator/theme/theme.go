@@ -91,6 +91,15 @@ func (t *Theme) String(key string) (string, error) {
 	return s, nil
 }
 
+// Text returns the UI string for key, or the key itself when there is
+// none, for stages outside templates (the markdown stage's embeds).
+func (t *Theme) Text(key string) string {
+	if s, ok := t.strings[key]; ok {
+		return s
+	}
+	return key
+}
+
 // Strings returns every UI string key, sorted.
 func (t *Theme) Strings() []string {
 	keys := make([]string, 0, len(t.strings))

@@ -1,0 +1,88 @@
+package images
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/diag"
+)
+
+// Check processes every image the site's front matter names (main images,
+// product photos) on all cores, and reports each one that cannot be
+// published at the line that names it. Images in Markdown bodies are
+// checked by the markdown stage, which knows their lines.
+func (s *Set) Check(site *content.Site) diag.List {
+	type ref struct {
+		page *content.Page
+		src  string
+		key  string
+		line int
+	}
+	var refs []ref
+	for _, p := range site.Pages() {
+		for _, r := range p.Refs {
+			if !r.Image {
+				continue
+			}
+			src, err := content.Resolve(p.File, r.Value)
+			if err != nil || site.AssetAt(src) == nil {
+				continue // content has reported it
+			}
+			refs = append(refs, ref{p, src, r.Value, r.Line})
+		}
+	}
+	results := make([]error, len(refs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(1, len(refs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				_, results[i] = s.Get(site, refs[i].src)
+			}
+		}()
+	}
+	for i := range refs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var problems diag.List
+	for i, err := range results {
+		if err != nil {
+			r := refs[i]
+			problems.Add(r.page.Path, r.line, fmt.Sprintf("gambar %q: %v", r.key, err), Hint(err))
+		}
+	}
+	return problems
+}
+
+// Hint returns the advice that goes with an image error.
+func Hint(err error) string {
+	if e, ok := err.(*Error); ok {
+		return e.Hint
+	}
+	return ""
+}
+
+// Share returns the share image of a page: its main image's, else that of
+// the first photo in its body; nil when it shows none.
+func (s *Set) Share(site *content.Site, p *content.Page) *Variant {
+	if p == nil {
+		return nil
+	}
+	srcs := []string{}
+	if p.Image != nil {
+		srcs = append(srcs, p.Image.Src)
+	}
+	srcs = append(srcs, p.BodyImages...)
+	for _, src := range srcs {
+		if img, err := s.Get(site, src); err == nil {
+			return &img.Share
+		}
+	}
+	return nil
+}
