@@ -5,6 +5,7 @@
 //	                [--shard K/N | --portal-only | --changed-since REV]
 //	kimsite check   [--root DIR] [--site ID]...
 //	kimsite codeowners [--root DIR]
+//	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
 //	kimsite version
 //
 // Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
@@ -37,6 +38,7 @@ Pemakaian:
                   [--shard K/N | --portal-only | --changed-since REVISI]
   kimsite check   [--root FOLDER] [--site ID]...
   kimsite codeowners [--root FOLDER]
+  kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
   kimsite version
 
 Perintah:
@@ -45,6 +47,7 @@ Perintah:
            --portal-only (portal saja), --changed-since REVISI (yang berubah)
   check    periksa semua isi tanpa menulis apa pun
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
+  serve    pratinjau di peramban, dimuat ulang setiap berkas disimpan
   version  tampilkan versi kimsite
 `
 
@@ -66,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runBuild(args[1:], stdout, stderr, true)
 	case "codeowners":
 		return runCodeowners(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "kimsite", version)
 		return exitOK

@@ -1,0 +1,324 @@
+// Package serve is the preview server behind "kimsite serve".
+//
+// It takes a repository folder on disk and gives an http.Handler that
+// serves the built sites from memory, rebuilt when a file changes. A
+// change under content/<site>/ rebuilds that site alone and then the portal
+// from every site's cached digest; a change to sites.yaml or the theme
+// rebuilds everything. Open pages load /_kimsite/reload.js (the layouts add
+// it only in this mode), which listens to /_kimsite/events (Server-Sent
+// Events): after a good rebuild the page reloads; after a bad one it shows
+// the problems over the page, until the next good rebuild.
+//
+// The server is for one person's preview. It serves only what the build
+// produced, never files from disk, answers only GET and HEAD, and, when it
+// listens on a loopback address, only requests addressed to localhost (so
+// a web page elsewhere cannot reach it through DNS rebinding).
+package serve
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/markdown"
+	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/render"
+	"github.com/kotamalang/kimsite/generator/theme"
+	"github.com/kotamalang/kimsite/themes"
+)
+
+// Options configure a Server.
+type Options struct {
+	Root    string   // the repository folder
+	Sites   []string // only these site ids; all when empty
+	BaseURL string   // where the server is reached, e.g. "http://127.0.0.1:1313/"
+	// Loopback restricts requests to Host names of this machine; set it
+	// when the server listens on a loopback address.
+	Loopback bool
+}
+
+// Server holds the built sites in memory and serves them. Its methods are
+// safe for concurrent use; rebuilds run one at a time.
+type Server struct {
+	opts   Options
+	min    *minify.Minifier
+	md     *markdown.Renderer
+	events *broker
+
+	build sync.Mutex // one rebuild at a time; guards the fields below
+	root  *os.Root
+	fsys  fs.FS
+	city  *config.City
+	rend  *render.Renderer
+	sites []*config.Site
+	// per site id: its files, digest and problems from its last load
+	digests  map[string]render.Digest
+	siteErrs map[string]diag.List
+	cfgErrs  diag.List
+
+	state atomic.Pointer[state] // what is served now
+}
+
+// state is one published result: the files of the last good build of each
+// part, and the problems of the latest rebuild.
+type state struct {
+	sites    map[string]files // by site id
+	portal   files
+	problems diag.List
+	version  int64
+}
+
+// files maps an output name ("kauman/berita/x/index.html") to its bytes.
+type files map[string][]byte
+
+// memOutput collects rendered files in memory; WriteFile is safe for
+// concurrent use, as render.Output requires.
+type memOutput struct {
+	mu    sync.Mutex
+	files files
+}
+
+func (m *memOutput) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = data
+	return nil
+}
+
+// New builds every site once and returns a Server that serves them. The
+// error is for what no content fix can solve (an unreadable folder, a
+// broken theme); mistakes in the content are in Problems.
+func New(opts Options) (*Server, error) {
+	s := &Server{opts: opts, min: minify.New(), md: markdown.New(), events: newBroker()}
+	s.state.Store(&state{sites: map[string]files{}, portal: files{}})
+	if err := s.Rebuild(nil); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Problems returns the problems of the latest rebuild.
+func (s *Server) Problems() diag.List { return s.state.Load().problems }
+
+// Version counts the rebuilds; it changes after each one.
+func (s *Server) Version() int64 { return s.state.Load().version }
+
+// Rebuild rebuilds what a change to the given paths (slash-separated,
+// relative to the root) affects: nil means everything.
+func (s *Server) Rebuild(changed []string) error {
+	s.build.Lock()
+	defer s.build.Unlock()
+	prev := s.state.Load()
+	next := &state{sites: maps(prev.sites), portal: prev.portal, version: prev.version + 1}
+	ids, all := s.scope(changed)
+	if all {
+		if err := s.reload(next); err != nil {
+			return err
+		}
+	} else if len(ids) == 0 {
+		return nil // nothing that the build reads
+	}
+	for _, sc := range s.sites {
+		if s.cfgErrs.Errors() == 0 && (all || slices.Contains(ids, sc.ID)) {
+			if err := s.buildSite(sc, next); err != nil {
+				return err
+			}
+		}
+	}
+	if s.city != nil && s.rend != nil && s.cfgErrs.Errors() == 0 {
+		if err := s.buildPortal(next); err != nil {
+			return err
+		}
+	}
+	next.problems = append(diag.List(nil), s.cfgErrs...)
+	for _, sc := range s.sites {
+		next.problems.Append(s.siteErrs[sc.ID])
+	}
+	next.problems.Sort()
+	s.state.Store(next)
+	s.events.publish(next)
+	return nil
+}
+
+func maps(m map[string]files) map[string]files {
+	out := make(map[string]files, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// scope tells which sites a change touches, or all when it touches the
+// configuration, the theme, or a folder no site owns.
+func (s *Server) scope(changed []string) (ids []string, all bool) {
+	if changed == nil || s.city == nil {
+		return nil, true
+	}
+	for _, p := range changed {
+		dir, rest, _ := cutFirst(p)
+		switch dir {
+		case config.File, "themes":
+			return nil, true
+		case "content":
+			id, below, _ := cutFirst(rest)
+			switch {
+			case id == "":
+			case s.city.Site(id) != nil:
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			case below == "" && !isDir(filepath.Join(s.opts.Root, "content", id)):
+				// a plain file beside the site folders, such as README.md
+			default:
+				return nil, true // a new or removed site folder
+			}
+		}
+	}
+	return ids, false
+}
+
+func cutFirst(p string) (first, rest string, ok bool) {
+	for i := 0; i < len(p); i++ {
+		if p[i] == '/' {
+			return p[:i], p[i+1:], true
+		}
+	}
+	return p, "", false
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
+
+// reload reads sites.yaml and the theme again. The sites are re-addressed
+// under the server's own URL, so that every link works in the preview,
+// including those of sites on a domain of their own.
+func (s *Server) reload(next *state) error {
+	root, err := os.OpenRoot(s.opts.Root)
+	if err != nil {
+		return fmt.Errorf("folder %q tidak dapat dibuka", s.opts.Root)
+	}
+	if s.root != nil {
+		s.root.Close()
+	}
+	s.root, s.fsys = root, root.FS()
+	city, problems := config.Load(s.fsys)
+	s.cfgErrs = problems
+	if city == nil || problems.Errors() > 0 {
+		return nil // keep serving the last good build, with the problems
+	}
+	var sites []*config.Site
+	for _, sc := range city.Sites {
+		if sc != nil && sc.ID != "" && (len(s.opts.Sites) == 0 || slices.Contains(s.opts.Sites, sc.ID)) {
+			sites = append(sites, sc)
+		}
+	}
+	for _, id := range s.opts.Sites {
+		if city.Site(id) == nil {
+			s.cfgErrs.Add(config.File, 0, fmt.Sprintf("kelurahan %q tidak ada di sites.yaml", id), "Periksa --site, atau tambahkan kelurahannya ke sites.yaml.")
+		}
+	}
+	base := s.opts.BaseURL
+	city.BaseURL, city.Path = base, "/"
+	for _, sc := range city.Sites {
+		if sc != nil {
+			sc.BaseURL, sc.Path = base+sc.ID+"/", "/"+sc.ID+"/"
+		}
+	}
+	th, err := theme.Load(s.themeFS(), render.Funcs(), s.min)
+	if err != nil {
+		return err
+	}
+	s.city, s.sites = city, sites
+	s.rend = render.New(render.Options{City: city, Theme: th, Minify: s.min, Root: s.fsys, Dev: true})
+	s.digests, s.siteErrs = map[string]render.Digest{}, map[string]diag.List{}
+	for id := range next.sites {
+		if city.Site(id) == nil || !slices.Contains(sites, city.Site(id)) {
+			delete(next.sites, id)
+		}
+	}
+	return nil
+}
+
+// themeFS is the repository's themes/default when it has one, so that
+// theme work previews live, and the theme built into kimsite otherwise.
+func (s *Server) themeFS() fs.FS {
+	if isDir(filepath.Join(s.opts.Root, "themes", "default", "layouts")) {
+		return os.DirFS(filepath.Join(s.opts.Root, "themes", "default"))
+	}
+	return themes.Default()
+}
+
+// buildSite loads and renders one site. On errors it keeps the site's last
+// good files and digest, so that the rest of the preview keeps working.
+func (s *Server) buildSite(sc *config.Site, next *state) error {
+	site, problems := content.Load(s.fsys, sc, true)
+	problems.Append(s.renderMarkdown(site))
+	s.siteErrs[sc.ID] = problems
+	if problems.Errors() > 0 {
+		return nil
+	}
+	out := &memOutput{files: files{}}
+	d, err := s.rend.Site(site, out)
+	if err != nil {
+		return err
+	}
+	s.digests[sc.ID] = d
+	next.sites[sc.ID] = out.files
+	return nil
+}
+
+func (s *Server) buildPortal(next *state) error {
+	var digests []render.Digest
+	for _, sc := range s.sites {
+		if d, ok := s.digests[sc.ID]; ok {
+			digests = append(digests, d)
+		}
+	}
+	out := &memOutput{files: files{}}
+	if err := s.rend.Portal(digests, out); err != nil {
+		return err
+	}
+	next.portal = out.files
+	return nil
+}
+
+// renderMarkdown renders every page's body on all cores.
+func (s *Server) renderMarkdown(site *content.Site) diag.List {
+	pages := site.Pages()
+	results := make([]diag.List, len(pages))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), max(1, len(pages))) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				results[i] = s.md.Render(site, pages[i])
+			}
+		})
+	}
+	wg.Wait()
+	var problems diag.List
+	for _, r := range results {
+		problems.Append(r)
+	}
+	return problems
+}
+
+// file returns the built file with the given output name.
+func (st *state) file(name string) ([]byte, bool) {
+	id, _, _ := cutFirst(name)
+	if data, ok := st.sites[id][name]; ok {
+		return data, true
+	}
+	data, ok := st.portal[name]
+	return data, ok
+}

@@ -1,0 +1,115 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/kotamalang/kimsite/generator/config"
+)
+
+// Quiet is how long the watcher waits after the last file event before it
+// rebuilds: editors save in bursts (write a temporary file, rename it over
+// the original, touch the folder), and one save should give one rebuild.
+const Quiet = 10 * time.Millisecond
+
+// Watch watches sites.yaml, content/ and themes/ under the root, folders
+// created later included, and rebuilds after each burst of changes until
+// ctx ends. report is called after every rebuild with the paths that
+// changed and how long the rebuild took.
+func (s *Server) Watch(ctx context.Context, report func(changed []string, took time.Duration, err error)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	root := s.opts.Root
+	if err := w.Add(root); err != nil { // sites.yaml, and content/ or themes/ appearing
+		return err
+	}
+	for _, dir := range []string{"content", "themes"} {
+		addTree(w, filepath.Join(root, dir))
+	}
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-w.Errors:
+			if report != nil {
+				report(nil, 0, err)
+			}
+		case ev := <-w.Events:
+			rel, ok := s.relevant(ev.Name)
+			if !ok {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					addTree(w, ev.Name)
+				}
+			}
+			pending[rel] = true
+			timer.Reset(Quiet)
+		case <-timer.C:
+			changed := make([]string, 0, len(pending))
+			for p := range pending {
+				changed = append(changed, p)
+			}
+			clear(pending)
+			start := time.Now()
+			err := s.Rebuild(changed)
+			if report != nil {
+				report(changed, time.Since(start), err)
+			}
+		}
+	}
+}
+
+// addTree watches dir and every folder below it. Files are watched through
+// their folder, which also sees files renamed over one another.
+func addTree(w *fsnotify.Watcher, dir string) {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && temporary(d.Name()) {
+				return filepath.SkipDir
+			}
+			_ = w.Add(p)
+		}
+		return nil
+	})
+}
+
+// relevant turns an event's path into a path relative to the root, and
+// says whether the build reads it.
+func (s *Server) relevant(name string) (string, bool) {
+	rel, err := filepath.Rel(s.opts.Root, name)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	if temporary(filepath.Base(name)) {
+		return "", false
+	}
+	return rel, rel == config.File || strings.HasPrefix(rel, "content/") || strings.HasPrefix(rel, "themes/") ||
+		rel == "content" || rel == "themes"
+}
+
+// temporary reports whether a name is an editor's scratch file: dot files
+// (.x.swp, .#x, .goutputstream-*), backups (x~), Emacs autosaves (#x#),
+// and the file Vim writes to test a folder (4913).
+func temporary(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		name == "4913"
+}
