@@ -16,12 +16,16 @@ import (
 	"github.com/kotamalang/kimsite/generator/serve"
 )
 
+// defaultServeAddr keeps the preview on this machine unless --addr says
+// otherwise.
+const defaultServeAddr = "127.0.0.1:1313"
+
 // runServe previews the sites with live reload until interrupted.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	root := flags.String("root", ".", "folder repositori")
-	addr := flags.String("addr", "127.0.0.1:1313", "alamat dan port pratinjau")
+	addr := flags.String("addr", defaultServeAddr, "alamat dan port pratinjau")
 	var sites siteList
 	flags.Var(&sites, "site", "hanya kelurahan ini (boleh berulang)")
 	if err := flags.Parse(args); err != nil {
