@@ -10,7 +10,10 @@ import (
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/build"
+	checks "github.com/kotamalang/kimsite/generator/check"
+	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/themes"
 )
 
 // siteList collects repeated --site flags.
@@ -39,7 +42,10 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	var part partialFlags
 	flags.StringVar(&opts.Root, "root", ".", "folder repositori")
 	flags.Var(&sites, "site", "hanya kelurahan ini (boleh berulang)")
-	out := "public"
+	out, format := "public", "text"
+	if check {
+		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions")
+	}
 	if !check {
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
@@ -52,6 +58,12 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return usageError(stderr, name, fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))
 	}
 	opts.Sites = sites
+	if format != "text" && format != "github" {
+		return usageError(stderr, name, fmt.Sprintf("format %q tidak dikenal; pilih text atau github", format))
+	}
+	if check {
+		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root)}).Site
+	}
 	if !check {
 		if err := part.apply(&opts, stdout); err != nil {
 			return buildError(stderr, name, err)
@@ -67,7 +79,15 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		}
 	}
 	sum, problems, err := build.Run(opts)
-	printProblems(stderr, problems)
+	if check && err == nil {
+		problems.Append(checks.Config(os.DirFS(opts.Root), config.File))
+		problems.Sort()
+	}
+	if format == "github" {
+		printAnnotations(stdout, problems)
+	} else {
+		printProblems(stderr, problems)
+	}
 	switch {
 	case err != nil:
 		return buildError(stderr, name, err)
@@ -75,7 +95,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fmt.Fprintf(stderr, "\n%d kesalahan ditemukan; %s\n", problems.Errors(), nothingWritten(check, out))
 		return exitContent
 	}
-	if check {
+	if warnings := len(problems) - problems.Errors(); check && warnings > 0 {
+		fmt.Fprintf(stdout, "Tidak ada kesalahan, %d peringatan: %d kelurahan diperiksa dalam %s.\n", warnings, sum.Sites, round(sum.Duration))
+	} else if check {
 		fmt.Fprintf(stdout, "Semua baik: %d kelurahan diperiksa dalam %s.\n", sum.Sites, round(sum.Duration))
 	} else {
 		fmt.Fprintf(stdout, "Selesai: %d kelurahan, %d halaman, %d berkas di %s/ dalam %s.\n", sum.Sites, sum.Pages, sum.Files, strings.TrimSuffix(out, "/"), round(sum.Duration))

@@ -60,6 +60,10 @@ type Options struct {
 	// ".kimsite-cache" under Root when empty, none when "-".
 	ImageCache string
 
+	// Check, when set, runs on each site after the markdown stage and adds
+	// its problems: kimsite check's extra checks.
+	Check func(site *content.Site) diag.List
+
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
 
@@ -140,6 +144,9 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		site, siteProblems := content.Load(opts.FS, sc, opts.Drafts)
 		siteProblems.Append(renderMarkdown(md, site))
 		siteProblems.Append(imgs.Check(site))
+		if opts.Check != nil {
+			siteProblems.Append(opts.Check(site))
+		}
 		problems.Append(siteProblems)
 		if out != nil && problems.Errors() == 0 {
 			var d render.Digest

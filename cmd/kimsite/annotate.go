@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kotamalang/kimsite/generator/diag"
+)
+
+// printAnnotations writes each problem as a GitHub Actions workflow
+// command, so that it shows on the pull request's diff at its line:
+//
+//	::error file=content/kauman/berita/x.md,line=3,title=kimsite::message%0Ahint
+func printAnnotations(w io.Writer, problems diag.List) {
+	for _, p := range problems {
+		level := "error"
+		if p.Severity == diag.Warning {
+			level = "warning"
+		}
+		props := "file=" + escapeProperty(p.Path)
+		if p.Line > 0 {
+			props += fmt.Sprintf(",line=%d", p.Line)
+		}
+		msg := p.Message
+		if p.Hint != "" {
+			msg += "\n" + p.Hint
+		}
+		fmt.Fprintf(w, "::%s %s,title=kimsite check::%s\n", level, props, escapeData(msg))
+	}
+}
+
+// escapeData escapes a workflow command's message as the runner expects.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
