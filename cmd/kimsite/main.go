@@ -6,6 +6,8 @@
 //	kimsite check   [--root DIR] [--site ID]...
 //	kimsite codeowners [--root DIR]
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
+//	kimsite new     SITE SECTION "Judul"
+//	kimsite new     site ID "Kelurahan X" --kecamatan K
 //	kimsite version
 //
 // Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
@@ -15,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 )
 
 // version is set at release time with -ldflags "-X main.version=...".
@@ -39,6 +42,8 @@ Pemakaian:
   kimsite check   [--root FOLDER] [--site ID]...
   kimsite codeowners [--root FOLDER]
   kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
+  kimsite new     KELURAHAN BAGIAN "Judul"
+  kimsite new     site ID "Kelurahan X" --kecamatan KECAMATAN
   kimsite version
 
 Perintah:
@@ -48,6 +53,7 @@ Perintah:
   check    periksa semua isi tanpa menulis apa pun
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
   serve    pratinjau di peramban, dimuat ulang setiap berkas disimpan
+  new      buat halaman baru (berita, perencanaan, umkm, cek-fakta) atau kelurahan baru
   version  tampilkan versi kimsite
 `
 
@@ -71,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runCodeowners(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr, time.Now())
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "kimsite", version)
 		return exitOK
