@@ -27,6 +27,7 @@ type City struct {
 	Name        string   `yaml:"city" required:"true" label:"Kota"`
 	BaseURL     string   `yaml:"base_url" required:"true" kind:"url" label:"Alamat portal"`
 	Repo        string   `yaml:"repo" kind:"url" label:"Repositori"`
+	Branch      string   `yaml:"branch" label:"Cabang" hint:"Cabang utama repositori, untuk tautan sunting; main bila kosong."`
 	Maintainers []string `yaml:"maintainers" label:"Pengelola"`
 	Sites       []*Site  `yaml:"sites" required:"true" label:"Kelurahan"`
 
