@@ -112,6 +112,7 @@ type CategoryItems struct {
 
 // Portal renders the city portal from the sites' digests.
 func (r *Renderer) Portal(digests []Digest, out Output) error {
+	out = r.only(out)
 	bySite := map[string]Digest{}
 	var all []Item
 	for _, d := range digests {

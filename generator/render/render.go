@@ -50,6 +50,10 @@ type Options struct {
 
 	// Images are the resized photos; pages show files as they are when nil.
 	Images *images.Set
+	// Only, when set, limits the files rendered and written to those whose
+	// output name it accepts: the preview server renders a page when a
+	// browser asks for it.
+	Only func(name string) bool
 }
 
 // Renderer renders sites and the portal.
@@ -70,6 +74,7 @@ type job struct {
 
 // Site renders every file of one site.
 func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
+	out = r.only(out)
 	css := r.css(s.Config)
 	ogRel, drawOG := siteOGImage(s)
 	sums, err := r.docHashes(s)
@@ -127,7 +132,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	if err := r.copyAssets(s, out); err != nil {
 		return Digest{}, err
 	}
-	if drawOG {
+	if drawOG && (r.Only == nil || r.Only(path.Join(s.Config.ID, ogName))) {
 		img, err := r.og.image(s.Config.Accent)
 		if err != nil {
 			return Digest{}, err
@@ -252,7 +257,9 @@ func (r *Renderer) execute(jobs []job, out Output) error {
 		}()
 	}
 	for _, j := range jobs {
-		work <- j
+		if r.Only == nil || r.Only(j.name) {
+			work <- j
+		}
 	}
 	close(work)
 	wg.Wait()
@@ -277,6 +284,9 @@ func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
 
 func (r *Renderer) copyAssets(s *content.Site, out Output) error {
 	for _, a := range s.Assets {
+		if r.Only != nil && !r.Only(path.Join(s.Config.ID, a.URL)) {
+			continue
+		}
 		data, err := fs.ReadFile(r.Root, path.Join("content", s.Config.ID, a.Src))
 		if err != nil {
 			return err

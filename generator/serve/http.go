@@ -69,9 +69,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := s.state.Load()
-	data, found := st.file(name)
+	data, found, err := st.file(name)
+	if err != nil {
+		http.Error(w, "halaman tidak dapat dibuat: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	if !found && !strings.HasSuffix(r.URL.Path, "/") {
-		if _, dir := st.file(name + "/index.html"); dir {
+		if _, dir, _ := st.file(name + "/index.html"); dir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -80,7 +84,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !found {
 		status = http.StatusNotFound
 		name = "404.html"
-		if data, found = st.file(name); !found {
+		if data, found, _ = st.file(name); !found {
 			data = []byte("Halaman tidak ditemukan.")
 			name = "404.txt"
 		}

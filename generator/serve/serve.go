@@ -18,6 +18,7 @@ package serve
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -67,17 +68,55 @@ type Server struct {
 	state atomic.Pointer[state] // what is served now
 }
 
-// state is one published result: the files of the last good build of each
-// part, and the problems of the latest rebuild.
+// state is one published result: the last good build of each part, and
+// the problems of the latest rebuild.
 type state struct {
-	sites    map[string]files // by site id
-	portal   files
+	sites    map[string]*part // by site id
+	portal   *part
 	problems diag.List
 	version  int64
 }
 
 // files maps an output name ("kauman/berita/x/index.html") to its bytes.
 type files map[string][]byte
+
+// part is a site, or the portal, ready to render. Its files are rendered
+// when first asked for and kept until the part is rebuilt: after a save
+// only the pages a browser opens are rendered, which keeps the time from
+// a save to the reloaded page short on a city of thousands of pages.
+type part struct {
+	render func(out render.Output, only func(name string) bool) error
+
+	mu    sync.Mutex
+	files files
+	none  map[string]bool // names known not to exist
+}
+
+func newPart(render func(out render.Output, only func(name string) bool) error) *part {
+	return &part{render: render, files: files{}, none: map[string]bool{}}
+}
+
+// file returns the part's file with the given output name, rendering it
+// when it has not been yet.
+func (p *part) file(name string) ([]byte, bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if data, ok := p.files[name]; ok {
+		return data, true, nil
+	}
+	if p.none[name] {
+		return nil, false, nil
+	}
+	out := &memOutput{files: p.files}
+	if err := p.render(out, func(n string) bool { return n == name }); err != nil {
+		return nil, false, err
+	}
+	data, ok := p.files[name]
+	if !ok {
+		p.none[name] = true
+	}
+	return data, ok, nil
+}
 
 // memOutput collects rendered files in memory; WriteFile is safe for
 // concurrent use, as render.Output requires.
@@ -98,7 +137,7 @@ func (m *memOutput) WriteFile(name string, data []byte) error {
 // broken theme); mistakes in the content are in Problems.
 func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, min: minify.New(), md: markdown.New(), events: newBroker()}
-	s.state.Store(&state{sites: map[string]files{}, portal: files{}})
+	s.state.Store(&state{sites: map[string]*part{}})
 	if err := s.Rebuild(nil); err != nil {
 		return nil, err
 	}
@@ -117,7 +156,7 @@ func (s *Server) Rebuild(changed []string) error {
 	s.build.Lock()
 	defer s.build.Unlock()
 	prev := s.state.Load()
-	next := &state{sites: maps(prev.sites), portal: prev.portal, version: prev.version + 1}
+	next := &state{sites: maps.Clone(prev.sites), portal: prev.portal, version: prev.version + 1}
 	ids, all := s.scope(changed)
 	if all {
 		if err := s.reload(next); err != nil {
@@ -146,14 +185,6 @@ func (s *Server) Rebuild(changed []string) error {
 	s.state.Store(next)
 	s.events.publish(next)
 	return nil
-}
-
-func maps(m map[string]files) map[string]files {
-	out := make(map[string]files, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // scope tells which sites a change touches, or all when it touches the
@@ -258,8 +289,9 @@ func (s *Server) themeFS() fs.FS {
 	return themes.Default()
 }
 
-// buildSite loads and renders one site. On errors it keeps the site's last
-// good files and digest, so that the rest of the preview keeps working.
+// buildSite loads one site and takes its digest; its pages are rendered
+// when asked for. On errors it keeps the site's last good build, so that
+// the rest of the preview keeps working.
 func (s *Server) buildSite(sc *config.Site, next *state) error {
 	site, problems := content.Load(s.fsys, sc, true)
 	problems.Append(s.renderMarkdown(site))
@@ -267,16 +299,19 @@ func (s *Server) buildSite(sc *config.Site, next *state) error {
 	if problems.Errors() > 0 {
 		return nil
 	}
-	out := &memOutput{files: files{}}
-	d, err := s.rend.Site(site, out)
+	d, err := s.renderer(func(string) bool { return false }).Site(site, nil)
 	if err != nil {
 		return err
 	}
 	s.digests[sc.ID] = d
-	next.sites[sc.ID] = out.files
+	next.sites[sc.ID] = newPart(func(out render.Output, only func(string) bool) error {
+		_, err := s.renderer(only).Site(site, out)
+		return err
+	})
 	return nil
 }
 
+// buildPortal prepares the portal from the sites' digests.
 func (s *Server) buildPortal(next *state) error {
 	var digests []render.Digest
 	for _, sc := range s.sites {
@@ -284,12 +319,18 @@ func (s *Server) buildPortal(next *state) error {
 			digests = append(digests, d)
 		}
 	}
-	out := &memOutput{files: files{}}
-	if err := s.rend.Portal(digests, out); err != nil {
-		return err
-	}
-	next.portal = out.files
+	next.portal = newPart(func(out render.Output, only func(string) bool) error {
+		return s.renderer(only).Portal(digests, out)
+	})
 	return nil
+}
+
+// renderer returns a renderer like the server's that renders only the
+// files only accepts.
+func (s *Server) renderer(only func(name string) bool) *render.Renderer {
+	opts := s.rend.Options
+	opts.Only = only
+	return render.New(opts)
 }
 
 // renderMarkdown renders every page's body on all cores.
@@ -314,11 +355,15 @@ func (s *Server) renderMarkdown(site *content.Site) diag.List {
 }
 
 // file returns the built file with the given output name.
-func (st *state) file(name string) ([]byte, bool) {
+func (st *state) file(name string) ([]byte, bool, error) {
 	id, _, _ := cutFirst(name)
-	if data, ok := st.sites[id][name]; ok {
-		return data, true
+	if p := st.sites[id]; p != nil {
+		if data, ok, err := p.file(name); ok || err != nil {
+			return data, ok, err
+		}
 	}
-	data, ok := st.portal[name]
-	return data, ok
+	if st.portal == nil {
+		return nil, false, nil
+	}
+	return st.portal.file(name)
 }
