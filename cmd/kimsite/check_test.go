@@ -15,9 +15,9 @@ import (
 // escaped so that a line holds exactly one command.
 var annotation = regexp.MustCompile(`^::(error|warning) file=[^,:%\n]+(,line=[1-9][0-9]*)?,title=[^,:\n]+::[^\r\n]+$`)
 
-func runBinary(t *testing.T, args ...string) (stdout, stderr string, code int) {
+func runCached(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(kimsiteBinary(t), args...)
+	cmd := exec.Command(cachedBinary(t), args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -42,7 +42,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 	}
 	write("content/kauman/berita/masa-depan.md", "---\ntitle: Lomba agustusan\ndate: 2099-08-17\n---\nSeru, 100%: lomba, panjat pinang.\n")
 
-	out, errOut, code := runBinary(t, "check", "--root", root)
+	out, errOut, code := runCached(t, "check", "--root", root)
 	if code != 0 {
 		t.Fatalf("warnings alone must not fail; exit %d\n%s", code, errOut)
 	}
@@ -52,7 +52,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 	}
 
 	write("content/kauman/berita/tautan.md", "---\ntitle: Tautan, rusak\ndate: 2026-01-02\n---\n## Jadwal\n\nLihat [jadwal](#jadwall).\n")
-	out, errOut, code = runBinary(t, "check", "--root", root, "--format", "github")
+	out, errOut, code = runCached(t, "check", "--root", root, "--format", "github")
 	if code != 1 {
 		t.Fatalf("an error must fail; exit %d\n%s%s", code, out, errOut)
 	}

@@ -16,7 +16,7 @@ import (
 func TestNewThenCheck(t *testing.T) {
 	root := copyTree(t)
 	for _, sec := range model.SectionNames() {
-		out, errOut, code := runBinary(t, "new", "--root", root, "kauman", sec, "Uji: "+sec+" & kawan-kawan")
+		out, errOut, code := runCached(t, "new", "--root", root, "kauman", sec, "Uji: "+sec+" & kawan-kawan")
 		want := "content/kauman/" + sec + "/uji-" + sec + "-dan-kawan-kawan.md"
 		if code != 0 || !strings.Contains(out, want) {
 			t.Fatalf("new %s: exit %d\n%s%s", sec, code, out, errOut)
@@ -25,15 +25,15 @@ func TestNewThenCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	out, errOut, code := runBinary(t, "new", "site", "sumbersari", "Kelurahan Sumbersari", "--kecamatan", "Lowokwaru", "--root", root)
+	out, errOut, code := runCached(t, "new", "site", "sumbersari", "Kelurahan Sumbersari", "--kecamatan", "Lowokwaru", "--root", root)
 	if code != 0 {
 		t.Fatalf("new site: exit %d\n%s%s", code, out, errOut)
 	}
-	out, errOut, code = runBinary(t, "new", "--root", root, "sumbersari", "berita", "Kabar pertama")
+	out, errOut, code = runCached(t, "new", "--root", root, "sumbersari", "berita", "Kabar pertama")
 	if code != 0 {
 		t.Fatalf("new in the new site: exit %d\n%s%s", code, out, errOut)
 	}
-	if out, errOut, code := runBinary(t, "check", "--root", root); code != 0 || errOut != "" {
+	if out, errOut, code := runCached(t, "check", "--root", root); code != 0 || errOut != "" {
 		t.Fatalf("check after new: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -23,8 +23,9 @@ var (
 	binErr  error
 )
 
-// kimsiteBinary builds the command once for the end-to-end tests.
-func kimsiteBinary(t *testing.T) string {
+// cachedBinary builds the command once for all the tests that run it
+// many times.
+func cachedBinary(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "kimsite-bin-")
@@ -80,7 +81,7 @@ func copyTree(t *testing.T) string {
 // TestServeEndToEnd runs "kimsite serve" on a copy of the sample sites,
 // edits a page and follows the reload stream as a browser would.
 func TestServeEndToEnd(t *testing.T) {
-	bin := kimsiteBinary(t)
+	bin := cachedBinary(t)
 	root := copyTree(t)
 	cmd := exec.Command(bin, "serve", "--root", root, "--addr", "127.0.0.1:0")
 	stdout, _ := cmd.StdoutPipe()
