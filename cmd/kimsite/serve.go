@@ -52,6 +52,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	printRebuild(stdout, stderr, srv, nil, time.Since(start))
+	watcher, err := srv.Watch()
+	if err != nil {
+		fmt.Fprintf(stderr, "kimsite serve: perubahan berkas tidak dapat dipantau: %v\n", err)
+		return exitContent
+	}
 	if !tcp.IP.IsLoopback() {
 		fmt.Fprintf(stderr, "Perhatian: pratinjau terbuka untuk perangkat lain di jaringan ini (%s).\n", tcp)
 	}
@@ -65,18 +70,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		defer cancel()
 		_ = httpSrv.Shutdown(shutdown)
 	}()
-	go func() {
-		err := srv.Watch(ctx, func(changed []string, took time.Duration, err error) {
-			if err != nil {
-				fmt.Fprintf(stderr, "kimsite serve: %v\n", err)
-				return
-			}
-			printRebuild(stdout, stderr, srv, changed, took)
-		})
+	go watcher.Run(ctx, func(changed []string, took time.Duration, err error) {
 		if err != nil {
-			fmt.Fprintf(stderr, "kimsite serve: perubahan berkas tidak dapat dipantau: %v\n", err)
+			fmt.Fprintf(stderr, "kimsite serve: %v\n", err)
+			return
 		}
-	}()
+		printRebuild(stdout, stderr, srv, changed, took)
+	})
 	if err := httpSrv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "kimsite serve: %v\n", err)
 		return exitContent

@@ -92,10 +92,13 @@ func BenchmarkSaveToReload(b *testing.B) {
 	b.Logf("first build of 57×200 pages: %v", time.Since(start).Round(time.Millisecond))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, nil)
+	w, err := s.Watch()
+	if err != nil {
+		b.Fatal(err)
+	}
+	go w.Run(ctx, nil)
 	events, stop := s.Subscribe()
 	defer stop()
-	time.Sleep(200 * time.Millisecond)
 	file := filepath.Join(root, "content", "kel-29", "berita", "salinan-000.md")
 	orig, err := os.ReadFile(file)
 	if err != nil {

@@ -38,7 +38,11 @@ func TestBrowserOverlay(t *testing.T) {
 	s := newServer(t, root)
 	watchCtx, stopWatch := context.WithCancel(context.Background())
 	defer stopWatch()
-	go s.Watch(watchCtx, nil)
+	w, err := s.Watch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go w.Run(watchCtx, nil)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 

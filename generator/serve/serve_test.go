@@ -74,10 +74,13 @@ func TestLiveReload(t *testing.T) {
 	s := newServer(t, root)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, nil)
+	w, err := s.Watch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go w.Run(ctx, nil)
 	events, stop := s.Subscribe()
 	defer stop()
-	time.Sleep(50 * time.Millisecond) // let the watcher add its folders
 
 	page := "/mawar/berita/kerja/"
 	if body := get(t, s, page).Body.String(); !strings.Contains(body, "Kerja bakti pertama") || !strings.Contains(body, ScriptPath) {

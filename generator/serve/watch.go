@@ -18,42 +18,55 @@ import (
 // the original, touch the folder), and one save should give one rebuild.
 const Quiet = 10 * time.Millisecond
 
-// Watch watches sites.yaml, content/ and themes/ under the root, folders
-// created later included, and rebuilds after each burst of changes until
-// ctx ends. report is called after every rebuild with the paths that
-// changed and how long the rebuild took.
-func (s *Server) Watch(ctx context.Context, report func(changed []string, took time.Duration, err error)) error {
-	w, err := fsnotify.NewWatcher()
+// Watcher watches a Server's files and rebuilds after each burst of
+// changes.
+type Watcher struct {
+	s   *Server
+	fsw *fsnotify.Watcher
+}
+
+// Watch starts watching sites.yaml, content/ and themes/ under the root,
+// and returns once every folder that exists is watched; folders created
+// later are added as they appear. Call Run to rebuild on changes.
+func (s *Server) Watch() (*Watcher, error) {
+	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer w.Close()
-	root := s.opts.Root
-	if err := w.Add(root); err != nil { // sites.yaml, and content/ or themes/ appearing
-		return err
+	if err := fsw.Add(s.opts.Root); err != nil { // sites.yaml, and content/ or themes/ appearing
+		fsw.Close()
+		return nil, err
 	}
 	for _, dir := range []string{"content", "themes"} {
-		addTree(w, filepath.Join(root, dir))
+		addTree(fsw, filepath.Join(s.opts.Root, dir))
 	}
+	return &Watcher{s: s, fsw: fsw}, nil
+}
+
+// Run rebuilds after each burst of changes until ctx ends, then stops
+// watching. report, when set, is called after every rebuild with the paths
+// that changed and how long the rebuild took, or with a watching error.
+func (w *Watcher) Run(ctx context.Context, report func(changed []string, took time.Duration, err error)) {
+	defer w.fsw.Close()
 	pending := map[string]bool{}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
-		case err := <-w.Errors:
+			return
+		case err := <-w.fsw.Errors:
 			if report != nil {
 				report(nil, 0, err)
 			}
-		case ev := <-w.Events:
-			rel, ok := s.relevant(ev.Name)
+		case ev := <-w.fsw.Events:
+			rel, ok := w.s.relevant(ev.Name)
 			if !ok {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-					addTree(w, ev.Name)
+					addTree(w.fsw, ev.Name)
 				}
 			}
 			pending[rel] = true
@@ -65,7 +78,7 @@ func (s *Server) Watch(ctx context.Context, report func(changed []string, took t
 			}
 			clear(pending)
 			start := time.Now()
-			err := s.Rebuild(changed)
+			err := w.s.Rebuild(changed)
 			if report != nil {
 				report(changed, time.Since(start), err)
 			}
