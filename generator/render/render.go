@@ -76,6 +76,7 @@ type job struct {
 func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	out = r.only(out)
 	css := r.css(s.Config)
+	policy := csp(css) // hashes the stylesheet: once per site, not per page
 	ogRel, drawOG := siteOGImage(s)
 	sums, err := r.docHashes(s)
 	if err != nil {
@@ -87,7 +88,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.Path = s.Config.Path + rel
 		v.Canonical = s.Config.URL(rel)
 		v.OGImage = s.Config.URL(ogRel)
-		v.CSS, v.CSP, v.Dev = template.CSS(css), csp(css), r.Dev
+		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
 		v.images = r.Images
 		v.fill()
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})

@@ -61,7 +61,7 @@ type Server struct {
 	rend  *render.Renderer
 	sites []*config.Site
 	// per site id: its files, digest and problems from its last load
-	digests  map[string]render.Digest
+	digests  map[string]*digest
 	siteErrs map[string]diag.List
 	cfgErrs  diag.List
 
@@ -271,7 +271,7 @@ func (s *Server) reload(next *state) error {
 	}
 	s.city, s.sites = city, sites
 	s.rend = render.New(render.Options{City: city, Theme: th, Minify: s.min, Root: s.fsys, Dev: true})
-	s.digests, s.siteErrs = map[string]render.Digest{}, map[string]diag.List{}
+	s.digests, s.siteErrs = map[string]*digest{}, map[string]diag.List{}
 	for id := range next.sites {
 		if city.Site(id) == nil || !slices.Contains(sites, city.Site(id)) {
 			delete(next.sites, id)
@@ -289,9 +289,9 @@ func (s *Server) themeFS() fs.FS {
 	return themes.Default()
 }
 
-// buildSite loads one site and takes its digest; its pages are rendered
-// when asked for. On errors it keeps the site's last good build, so that
-// the rest of the preview keeps working.
+// buildSite loads one site; its pages, and its digest for the portal, are
+// rendered when asked for. On errors it keeps the site's last good build,
+// so that the rest of the preview keeps working.
 func (s *Server) buildSite(sc *config.Site, next *state) error {
 	site, problems := content.Load(s.fsys, sc, true)
 	problems.Append(s.renderMarkdown(site))
@@ -299,37 +299,57 @@ func (s *Server) buildSite(sc *config.Site, next *state) error {
 	if problems.Errors() > 0 {
 		return nil
 	}
-	d, err := s.renderer(func(string) bool { return false }).Site(site, nil)
-	if err != nil {
-		return err
-	}
-	s.digests[sc.ID] = d
-	next.sites[sc.ID] = newPart(func(out render.Output, only func(string) bool) error {
-		_, err := s.renderer(only).Site(site, out)
+	rend := s.rend
+	s.digests[sc.ID] = &digest{take: func() (render.Digest, error) {
+		return only(rend, func(string) bool { return false }).Site(site, nil)
+	}}
+	next.sites[sc.ID] = newPart(func(out render.Output, accept func(string) bool) error {
+		_, err := only(rend, accept).Site(site, out)
 		return err
 	})
 	return nil
+}
+
+// digest is a site's digest, taken the first time the portal needs it.
+type digest struct {
+	once sync.Once
+	take func() (render.Digest, error)
+	d    render.Digest
+	err  error
+}
+
+func (d *digest) get() (render.Digest, error) {
+	d.once.Do(func() { d.d, d.err = d.take() })
+	return d.d, d.err
 }
 
 // buildPortal prepares the portal from the sites' digests.
 func (s *Server) buildPortal(next *state) error {
-	var digests []render.Digest
+	var sites []*digest
 	for _, sc := range s.sites {
 		if d, ok := s.digests[sc.ID]; ok {
-			digests = append(digests, d)
+			sites = append(sites, d)
 		}
 	}
-	next.portal = newPart(func(out render.Output, only func(string) bool) error {
-		return s.renderer(only).Portal(digests, out)
+	rend := s.rend
+	next.portal = newPart(func(out render.Output, accept func(string) bool) error {
+		digests := make([]render.Digest, len(sites))
+		for i, d := range sites {
+			var err error
+			if digests[i], err = d.get(); err != nil {
+				return err
+			}
+		}
+		return only(rend, accept).Portal(digests, out)
 	})
 	return nil
 }
 
-// renderer returns a renderer like the server's that renders only the
-// files only accepts.
-func (s *Server) renderer(only func(name string) bool) *render.Renderer {
-	opts := s.rend.Options
-	opts.Only = only
+// only returns a renderer like r that renders only the files accept
+// accepts.
+func only(r *render.Renderer, accept func(name string) bool) *render.Renderer {
+	opts := r.Options
+	opts.Only = accept
 	return render.New(opts)
 }
 
