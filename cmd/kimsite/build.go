@@ -96,7 +96,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return exitContent
 	}
 	if warnings := len(problems) - problems.Errors(); check && warnings > 0 {
-		fmt.Fprintf(stdout, "Tidak ada kesalahan, %d peringatan: %d kelurahan diperiksa dalam %s.\n", warnings, sum.Sites, round(sum.Duration))
+		fmt.Fprintf(stdout, "Semua baik: %d kelurahan diperiksa dalam %s; %d peringatan (tidak menggagalkan).\n", sum.Sites, round(sum.Duration), warnings)
 	} else if check {
 		fmt.Fprintf(stdout, "Semua baik: %d kelurahan diperiksa dalam %s.\n", sum.Sites, round(sum.Duration))
 	} else {

@@ -47,7 +47,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 		t.Fatalf("warnings alone must not fail; exit %d\n%s", code, errOut)
 	}
 	if !strings.Contains(errOut, "content/kauman/berita/masa-depan.md:3: peringatan: tanggal 17 Agu 2099 belum tiba") ||
-		!strings.Contains(out, "Tidak ada kesalahan, 1 peringatan") {
+		!strings.Contains(out, "; 1 peringatan (tidak menggagalkan)") {
 		t.Fatalf("text format:\nstdout %s\nstderr %s", out, errOut)
 	}
 

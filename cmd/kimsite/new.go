@@ -14,6 +14,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/owners"
 	"github.com/kotamalang/kimsite/generator/scaffold"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
@@ -163,7 +164,8 @@ func newSite(root string, args []string, kecamatan string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "kimsite new: %v\n    Tambahkan kelurahannya sendiri di bawah \"sites:\".\n", err)
 		return exitContent
 	}
-	if added, _, problems := config.Parse(out); added == nil || added.Site(id) == nil || problems.Errors() > 0 {
+	added, _, problems := config.Parse(out)
+	if added == nil || added.Site(id) == nil || problems.Errors() > 0 {
 		fmt.Fprintf(stderr, "kimsite new: sites.yaml tidak dapat diubah dengan aman; tambahkan kelurahannya sendiri di bawah \"sites:\".\n")
 		return exitContent
 	}
@@ -178,8 +180,23 @@ func newSite(root string, args []string, kecamatan string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "kimsite new: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Ditambahkan: %s di sites.yaml, dengan halaman depan %s\n    Lengkapi kim, editors, contact dan social di sites.yaml.\n", id, home)
+	fmt.Fprintf(stdout, "Ditambahkan: %s di sites.yaml, dengan halaman depan %s\n", id, home)
+	// A CODEOWNERS file that no longer matches sites.yaml fails check, so
+	// it follows the new site.
+	if codeowners := filepath.Join(root, filepath.FromSlash(owners.Path)); fileExists(codeowners) {
+		if err := writeKeepingMode(codeowners, owners.File(added)); err != nil {
+			fmt.Fprintf(stderr, "kimsite new: %v\n    Jalankan kimsite codeowners.\n", err)
+			return exitContent
+		}
+		fmt.Fprintf(stdout, "Diperbarui: %s\n", owners.Path)
+	}
+	fmt.Fprintln(stdout, "    Lengkapi kim, editors, contact dan social di sites.yaml, lalu jalankan kimsite codeowners.")
 	return exitOK
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // writeKeepingMode replaces a file's contents through a temporary file and
@@ -189,7 +206,7 @@ func writeKeepingMode(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".sites-*.yaml")
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".kimsite-new-*")
 	if err != nil {
 		return err
 	}

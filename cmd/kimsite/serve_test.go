@@ -46,7 +46,8 @@ func cachedBinary(t *testing.T) string {
 	return binPath
 }
 
-// copyTree copies the repository's sample sites into a temporary folder.
+// copyTree copies the repository's sample sites, with the CODEOWNERS that
+// check compares with sites.yaml, into a temporary folder.
 func copyTree(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
@@ -68,12 +69,15 @@ func copyTree(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(src, "sites.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "sites.yaml"), data, 0o644); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"sites.yaml", ".github/CODEOWNERS"} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(root, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return root
 }
