@@ -13,9 +13,9 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
-require github.com/tdewolff/parse/v2 v2.8.20
-
 require (
-	github.com/fsnotify/fsnotify v1.10.1 // indirect
-	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/tdewolff/parse/v2 v2.8.20
 )
+
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
