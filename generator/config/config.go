@@ -30,9 +30,20 @@ type City struct {
 	Branch      string   `yaml:"branch" label:"Cabang" hint:"Cabang utama repositori, untuk tautan sunting; main bila kosong."`
 	Maintainers []string `yaml:"maintainers" label:"Pengelola"`
 	Sites       []*Site  `yaml:"sites" required:"true" label:"Kelurahan"`
+	// AllowNumbers are 16-digit numbers that look like an NIK or KK but are
+	// not one. sites.yaml is owned by the maintainers (CODEOWNERS), so each
+	// entry is reviewed by them, with its reason, before any site may
+	// publish the number.
+	AllowNumbers []AllowedNumber `yaml:"allow_numbers" label:"Angka yang bukan NIK/KK"`
 
 	// Path is the URL path the portal is served under, e.g. "/".
 	Path string `yaml:"-"`
+}
+
+// AllowedNumber is a number that the identity-number check must let pass.
+type AllowedNumber struct {
+	Number string `yaml:"number" required:"true" hint:"Tulis 16 angkanya tanpa spasi, dalam tanda kutip."`
+	Reason string `yaml:"reason" required:"true" hint:"Jelaskan angka apa ini, mis. nomor registrasi koperasi."`
 }
 
 // Site is one kelurahan.
@@ -48,6 +59,9 @@ type Site struct {
 	Contact   Contact  `yaml:"contact"`
 	Social    Social   `yaml:"social"`
 
+	// AllowNumbers are the numbers of the city's allow_numbers, which the
+	// identity-number check lets pass on this site.
+	AllowNumbers []string `yaml:"-"`
 	// Path is the URL path the site is served under: "/kauman/" on the
 	// portal's domain, "/" on a domain of its own.
 	Path string `yaml:"-"`
@@ -125,6 +139,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 		return nil, pos, problems
 	}
 	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
+	allowed := allowedNumbers(&city, pos, &problems)
 	seen := map[string]int{}
 	for i, s := range city.Sites {
 		if s == nil {
@@ -147,6 +162,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 			problems.Add(File, s.Line, fmt.Sprintf("id %q sudah dipakai kelurahan lain di baris %d", s.ID, first), "Setiap kelurahan perlu id yang berbeda.")
 		}
 		seen[s.ID] = s.Line
+		s.AllowNumbers = allowed
 		if s.Accent != "" && !accentColor.MatchString(s.Accent) {
 			problems.Add(File, pos.Line(key+".accent"), fmt.Sprintf("warna %q tidak dikenali", s.Accent), "Tulis kode warna enam digit dalam tanda kutip, mis. \"#0b6e4f\".")
 			s.Accent = ""
@@ -160,6 +176,22 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 		}
 	}
 	return &city, pos, problems
+}
+
+// allowedNumbers checks the city's allow_numbers and returns the numbers.
+func allowedNumbers(city *City, pos frontmatter.Positions, problems *diag.List) []string {
+	var numbers []string
+	for i, a := range city.AllowNumbers {
+		if a.Number == "" {
+			continue // the decoder reported it
+		}
+		if len(a.Number) != 16 || strings.Trim(a.Number, "0123456789") != "" {
+			problems.Add(File, pos.Line(fmt.Sprintf("allow_numbers.%d.number", i)), fmt.Sprintf("%q bukan 16 angka", a.Number), "Tulis 16 angkanya tanpa spasi atau tanda hubung, dalam tanda kutip.")
+			continue
+		}
+		numbers = append(numbers, a.Number)
+	}
+	return numbers
 }
 
 // normalizeBase makes sure a base URL ends in "/" and returns it with its path.

@@ -350,8 +350,11 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 // NIK or KK number.
 func (l *loader) checkPrivacy(file string, data []byte) {
 	for _, m := range privacy.FindIDNumbers(string(data)) {
+		if slices.Contains(l.site.Config.AllowNumbers, m.Number) {
+			continue // reviewed by the maintainers in sites.yaml
+		}
 		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
-		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu.")
+		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml.")
 	}
 }
 

@@ -42,8 +42,11 @@ type Match struct {
 // written in the usual groups of 6-6-4 or 4-4-4-4 digits, each separated
 // by a single space or hyphen, as in "3573 0145 0690 0001", even among
 // other groups of digits. A number right after a "+" is a telephone number
-// and does not count. Of those, it returns the ones whose region code,
-// date and sequence are possible for an NIK or a KK.
+// and does not count, nor does one introduced on its line by a word such
+// as "pesanan", "invoice" or "transaksi" (an order or payment number),
+// unless a word such as "NIK" or "KK" introduces it too. Of those, it
+// returns the ones whose region code, date and sequence are possible for
+// an NIK or a KK.
 func FindIDNumbers(text string) []Match {
 	runs := digitRuns(text)
 	var found []Match
@@ -54,7 +57,7 @@ func FindIDNumbers(text string) []Match {
 		}
 		if r.len() == 16 {
 			joined := runs.amountJoin(text, i) || runs.amountJoin(text, i+1)
-			if !joined && plausible(r.digits(text)) {
+			if !joined && plausible(r.digits(text)) && !labelledOther(text, r.start) {
 				found = append(found, Match{Offset: r.start, Number: r.digits(text)})
 			}
 			continue
@@ -64,7 +67,7 @@ func FindIDNumbers(text string) []Match {
 			for _, g := range runs[i : i+n] {
 				b.WriteString(g.digits(text))
 			}
-			if plausible(b.String()) {
+			if plausible(b.String()) && !labelledOther(text, r.start) {
 				found = append(found, Match{Offset: r.start, Number: b.String()})
 				i += n - 1
 			}

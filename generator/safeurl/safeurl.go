@@ -54,7 +54,12 @@ func CheckAbsolute(s string) error {
 // as "../umkm/warung.md" or "foto.jpg#atas". Such references are resolved
 // against the content tree by the caller.
 func IsRelative(s string) bool {
-	if s == "" || hasControl(s) || strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) {
+	if s == "" || hasControl(s) {
+		return false
+	}
+	// A browser skips leading spaces and reads a backslash as a slash, so
+	// " //host", "/\host" and "\\host" all name another host.
+	if lead := strings.ReplaceAll(strings.TrimLeft(s, " "), `\`, "/"); strings.HasPrefix(lead, "//") {
 		return false
 	}
 	u, err := url.Parse(strings.ReplaceAll(s, " ", "%20"))

@@ -1,0 +1,231 @@
+package build_test
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/internal/pagecheck"
+	"github.com/kotamalang/kimsite/generator/model"
+)
+
+// payload is written into every text field. Each part would be live markup
+// if a layout, a feed or a JSON-LD block let it through unescaped: it
+// closes the elements text lands in (title, style, script, attributes),
+// then opens a script, an event handler and a template action.
+const payload = `"'></title></style></script></textarea><script>alert("kimsite")</script><img src=x onerror=alert(1)><svg onload=alert(2)>{{.}}` + "`"
+
+// tree builds a file system from pairs of names and contents.
+func tree(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+// q quotes a string for YAML.
+func q(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+
+// hostileTree is a city whose every text field, in sites.yaml and in the
+// front matter of every section, holds the payload, and whose Markdown
+// carries raw HTML.
+func hostileTree() fstest.MapFS {
+	p := q(payload)
+	body := "Teks biasa.\n\n<script>alert(1)</script>\n\n<iframe src=\"https://evil.example/\"></iframe>\n\n" +
+		"Sebaris <img src=x onerror=alert(1)> dan <a href=\"javascript:alert(1)\">tautan</a>.\n\n" +
+		"<style>body{display:none}</style>\n\n" + payload + "\n\n`" + payload + "`\n\n```\n" + payload + "\n```\n"
+	return tree(map[string]string{
+		"sites.yaml": "city: " + p + "\nbase_url: https://kim.example.id/\nmaintainers: [" + p + "]\nsites:\n" +
+			"  - id: kauman\n    name: " + p + "\n    kecamatan: " + p + "\n    kim: " + p + "\n    editors: [" + p + "]\n" +
+			"    contact: {address: " + p + ", phone: " + p + ", email: kim@kauman.example.id, whatsapp: \"0812-3456-7801\"}\n" +
+			"    social: {youtube: \"https://www.youtube.com/@kim\"}\n",
+		"content/kauman/_index.md": "---\ntitle: " + p + "\nsummary: " + p + "\n---\n" + body,
+		"content/kauman/profil.md": "---\ntitle: " + p + "\nsummary: " + p + "\ntags: [" + p + "]\nimage: berita/foto.jpg\nimage_alt: " + p + "\n---\n" + body,
+		"content/kauman/berita/foto.jpg": "jpg",
+		"content/kauman/berita/a.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
+			"image: foto.jpg\nimage_alt: " + p + "\nauthor: " + p + "\n---\n" + body,
+		"content/kauman/static/rab.pdf": "%PDF",
+		"content/kauman/perencanaan/b.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
+			"image: ../berita/foto.jpg\nimage_alt: " + p + "\nyear: 2026\nstage: usulan\nbudget: 1000\nfunding: " + p +
+			"\nlocation: " + p + "\nrw: " + p + "\nprogress: 10\ndocuments:\n  - {title: " + p + ", file: /rab.pdf}\n---\n" + body,
+		"content/kauman/umkm/c.md": "---\ntitle: " + p + "\nsummary: " + p + "\ntags: [" + p + "]\nimage: ../berita/foto.jpg\nimage_alt: " + p +
+			"\nowner: " + p + "\ncategory: kuliner\nwhatsapp: \"0812-3456-7890\"\naddress: " + p + "\nhours: " + p +
+			"\nproducts:\n  - {name: " + p + ", price: 1000, image: ../berita/foto.jpg}\nlinks: {" + p + ": \"https://toko.example.id/\"}\n---\n" + body,
+		"content/kauman/cek-fakta/d.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
+			"image: ../berita/foto.jpg\nimage_alt: " + p + "\nclaim: " + p + "\nverdict: hoaks\nclaim_source: " + p +
+			"\nchecked_by: {name: " + p + ", url: \"https://cek.example.id/\"}\nsources:\n  - {title: " + p + ", url: \"https://sumber.example.id/\"}\n---\n" + body,
+	})
+}
+
+// TestHostileTextIsInert builds a city whose every text field holds markup
+// and checks, with an HTML parser, that no page carries live markup, that
+// the payload shows on the pages as text, and that every feed and sitemap
+// is still well-formed XML.
+func TestHostileTextIsInert(t *testing.T) {
+	fsys := hostileTree()
+	checkEveryTextField(t, fsys)
+	out := filepath.Join(t.TempDir(), "public")
+	_, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: out})
+	if err != nil || problems.Errors() > 0 {
+		t.Fatalf("build: %v\n%s", err, problems)
+	}
+	pages, shown := 0, 0
+	err = filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, name)
+		switch filepath.Ext(name) {
+		case ".html":
+			pages++
+			for _, bad := range pagecheck.Page(data) {
+				t.Errorf("%s: %s", rel, bad)
+			}
+			if strings.Contains(visibleText(t, data), `<script>alert("kimsite")</script>`) {
+				shown++
+			}
+		case ".xml":
+			if err := wellFormed(data); err != nil {
+				t.Errorf("%s: %v", rel, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 8 || shown < pages/2 {
+		t.Fatalf("%d pages, %d show the payload as text; the test did not reach the layouts", pages, shown)
+	}
+}
+
+// visibleText returns the text of a page outside script and style elements.
+func visibleText(t *testing.T, page []byte) string {
+	doc, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return b.String()
+}
+
+func wellFormed(data []byte) error {
+	d := xml.NewDecoder(strings.NewReader(string(data)))
+	for {
+		_, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// checkEveryTextField makes sure the hostile tree sets every free-text
+// field of sites.yaml and of every section's front matter to the payload,
+// so that a field added to the model later is covered or this test fails.
+func checkEveryTextField(t *testing.T, fsys fstest.MapFS) {
+	t.Helper()
+	city, problems := config.Load(fsys)
+	if problems.Errors() > 0 {
+		t.Fatalf("sites.yaml: %s", problems)
+	}
+	missing := textFields(reflect.ValueOf(city).Elem(), "sites.yaml")
+	site, problems := content.Load(fsys, city.Sites[0], false)
+	if problems.Errors() > 0 {
+		t.Fatalf("content: %s", problems)
+	}
+	kinds := map[string]bool{}
+	for _, p := range site.Pages() {
+		if p == site.Home {
+			continue // profil.md covers the plain pages' keys
+		}
+		kinds[reflect.TypeOf(p.Front).String()] = true
+		missing = append(missing, textFields(reflect.ValueOf(p.Front).Elem(), p.Path)...)
+	}
+	for _, spec := range model.Sections {
+		if k := reflect.TypeOf(spec.New()).String(); !kinds[k] {
+			missing = append(missing, "no page of type "+k)
+		}
+	}
+	for _, m := range missing {
+		t.Errorf("hostile tree leaves out %s", m)
+	}
+}
+
+// checked are the keys of sites.yaml whose values are checked against a
+// pattern, and so cannot hold markup: a slug, a colour, 16 digits.
+var checked = map[string]bool{"id": true, "accent": true, "allow_numbers": true}
+
+// textFields returns the free-text fields of v (strings without an enum or
+// a kind, in structs, pointers and slices) that do not hold the payload.
+func textFields(v reflect.Value, where string) []string {
+	var missing []string
+	t := v.Type()
+	for i := range t.NumField() {
+		sf, fv := t.Field(i), v.Field(i)
+		name, opts, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if name == "-" || !sf.IsExported() || sf.Tag.Get("enum") != "" || sf.Tag.Get("kind") != "" || checked[name] {
+			continue
+		}
+		if opts == "inline" {
+			missing = append(missing, textFields(fv, where)...)
+			continue
+		}
+		at := where + ": " + name
+		switch {
+		case sf.Type == reflect.TypeFor[model.Date]():
+		case fv.Kind() == reflect.String:
+			if fv.String() != payload {
+				missing = append(missing, at)
+			}
+		case fv.Kind() == reflect.Pointer && !fv.IsNil():
+			missing = append(missing, textFields(fv.Elem(), at)...)
+		case fv.Kind() == reflect.Slice && fv.Len() == 0:
+			missing = append(missing, at+" (empty)")
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
+			if fv.Index(0).String() != payload {
+				missing = append(missing, at)
+			}
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Pointer:
+			missing = append(missing, textFields(fv.Index(0).Elem(), at)...)
+		case fv.Kind() == reflect.Slice:
+			missing = append(missing, textFields(fv.Index(0), at)...)
+		case fv.Kind() == reflect.Struct:
+			missing = append(missing, textFields(fv, at)...)
+		}
+	}
+	return missing
+}
