@@ -53,8 +53,8 @@ func hostileTree() fstest.MapFS {
 			"  - id: kauman\n    name: " + p + "\n    kecamatan: " + p + "\n    kim: " + p + "\n    editors: [" + p + "]\n" +
 			"    contact: {address: " + p + ", phone: " + p + ", email: kim@kauman.example.id, whatsapp: \"0812-3456-7801\"}\n" +
 			"    social: {youtube: \"https://www.youtube.com/@kim\"}\n",
-		"content/kauman/_index.md": "---\ntitle: " + p + "\nsummary: " + p + "\n---\n" + body,
-		"content/kauman/profil.md": "---\ntitle: " + p + "\nsummary: " + p + "\ntags: [" + p + "]\nimage: berita/foto.jpg\nimage_alt: " + p + "\n---\n" + body,
+		"content/kauman/_index.md":       "---\ntitle: " + p + "\nsummary: " + p + "\n---\n" + body,
+		"content/kauman/profil.md":       "---\ntitle: " + p + "\nsummary: " + p + "\ntags: [" + p + "]\nimage: berita/foto.jpg\nimage_alt: " + p + "\n---\n" + body,
 		"content/kauman/berita/foto.jpg": "jpg",
 		"content/kauman/berita/a.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
 			"image: foto.jpg\nimage_alt: " + p + "\nauthor: " + p + "\n---\n" + body,

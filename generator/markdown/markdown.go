@@ -129,6 +129,7 @@ func (lc *linkChecker) Transform(doc *ast.Document, reader text.Reader, ctx pars
 		return
 	}
 	src := reader.Source()
+	var refused []*ast.AutoLink
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -141,10 +142,16 @@ func (lc *linkChecker) Transform(doc *ast.Document, reader text.Reader, ctx pars
 		case *ast.AutoLink:
 			if err := safeurl.CheckAbsolute(string(n.URL(src))); err != nil && n.AutoLinkType == ast.AutoLinkURL {
 				pc.problems.Add(pc.page.Path, pc.line(offsetOf(n, src)), fmt.Sprintf("tautan %q ditolak: %v", n.URL(src), err), "")
+				refused = append(refused, n)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	// A refused link never reaches the page, even in a build that
+	// goes on (a preview): it stays as plain text.
+	for _, n := range refused {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
+	}
 }
 
 // destination checks one link or image destination and returns what the

@@ -1,5 +1,7 @@
 package slug
 
+import "golang.org/x/text/unicode/norm"
+
 // fold returns the lowercase ASCII spelling of a Latin letter with a
 // diacritic or a Latin ligature, such as "e" for 'é', "ss" for 'ß' and
 // "ae" for 'Æ', or "" when r has none.
@@ -35,7 +37,10 @@ func fold(r rune) string {
 	case 0x1EA0 <= r && r <= 0x1EF9:
 		c = vietnamese[r-0x1EA0]
 	default:
-		return extendedB(r)
+		if f := extendedB(r); f != "" {
+			return f
+		}
+		return decomposed(r)
 	}
 	switch c {
 	case '-':
@@ -86,4 +91,24 @@ func extendedB(r rune) string {
 		return "u"
 	}
 	return ""
+}
+
+// decomposed folds any other Latin letter whose canonical decomposition is
+// an ASCII letter followed by combining marks, such as the 'ḍ' and 'ḥ' of
+// transliterated Arabic ("Ramaḍān", "Ḥaji") that Indonesian names use.
+func decomposed(r rune) string {
+	d := norm.NFD.String(string(r))
+	if len(d) < 2 || d[0] >= 0x80 {
+		return ""
+	}
+	for _, m := range d[1:] {
+		if !silent(m) {
+			return ""
+		}
+	}
+	c := d[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return ""
+	}
+	return string(c)
 }

@@ -10,7 +10,7 @@ import (
 func FuzzMake(f *testing.F) {
 	for _, s := range []string{
 		"Kerja Bakti RW 05 & Senam Pagi", "  Warung Bu Sri!! ", "Café Ñoño",
-		"Jum'at", "Cafe\u0301", "ab\xffcd", "Đà Nẵng", "&&", "a--b",
+		"Jum'at", "Cafe\u0301", "Ramaḍān Ḥaji", "ab\xffcd", "Đà Nẵng", "&&", "a--b",
 		strings.Repeat("kata ", 30), strings.Repeat("x", 81),
 	} {
 		f.Add(s)
