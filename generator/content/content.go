@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -304,13 +305,13 @@ func (l *loader) page(rel string) {
 // read parses the page's file into p; it reports false when the page
 // cannot be used at all.
 func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
-	data, err := fs.ReadFile(l.root, path.Join(l.dir, p.File))
+	data, size, err := readPage(l.root, path.Join(l.dir, p.File))
 	if err != nil {
 		l.problems.Add(p.Path, 0, "berkas tidak dapat dibaca", "Tautan simbolik ke luar folder content/ tidak diizinkan.")
 		return false
 	}
-	if len(data) > MaxPageBytes {
-		l.problems.Add(p.Path, 0, fmt.Sprintf("berkas terlalu besar (%d KB; paling besar %d KB)", len(data)>>10, MaxPageBytes>>10), "Pecah tulisan menjadi beberapa halaman; taruh data besar sebagai dokumen di static/.")
+	if size > MaxPageBytes {
+		l.problems.Add(p.Path, 0, fmt.Sprintf("berkas terlalu besar (%d KB; paling besar %d KB)", size>>10, MaxPageBytes>>10), "Pecah tulisan menjadi beberapa halaman; taruh data besar sebagai dokumen di static/.")
 		return false
 	}
 	l.checkPrivacy(p.Path, data)
@@ -344,6 +345,27 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 		}
 	}
 	return len(problems) == 0 || p.Meta.Title != ""
+}
+
+// readPage reads a Markdown file, but never more than MaxPageBytes+1 bytes
+// of it, so that a huge file costs no more memory than the limit. It
+// returns the file's size, which exceeds MaxPageBytes when the file is too
+// large to use.
+func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	size := int64(len(data))
+	if info, err := f.Stat(); err == nil && info.Size() > size {
+		size = info.Size()
+	}
+	return data, size, nil
 }
 
 // checkPrivacy reports every number in the file that looks like a resident's

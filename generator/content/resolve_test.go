@@ -3,6 +3,8 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"path"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,7 +63,8 @@ func FuzzResolve(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !fs.ValidPath(got) || got == "." || strings.Contains(got, `\`) {
+		if got == "." || path.Clean(got) != got || strings.HasPrefix(got, "/") || strings.Contains(got, `\`) ||
+			slices.Contains(strings.Split(got, "/"), "..") {
 			t.Fatalf("Resolve(%q, %q) = %q leaves the site folder", from, ref, got)
 		}
 	})

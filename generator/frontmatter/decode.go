@@ -59,8 +59,8 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 		return nil, nil, d.problems
 	}
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
-	if len(doc.Content) > 0 {
-		root = doc.Content[0]
+	if len(doc.Content) > 0 && doc.Content[0].ShortTag() != "!!null" {
+		root = doc.Content[0] // an empty document ("---" alone) has no keys
 	}
 	if root.Kind != yaml.MappingNode {
 		d.add(root, "front matter harus berisi baris \"kunci: nilai\"", `Contoh: title: "Kerja bakti RW 05"`)

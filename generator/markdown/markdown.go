@@ -89,6 +89,11 @@ func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag
 	}()
 	page.BodyImages = nil
 	pc := &pageContext{images: r.images, site: site, page: page, lines: lineStarts(page.Body)}
+	if line, msg, hint, ok := checkShape(page.Body); !ok {
+		pc.problems.Add(page.Path, page.BodyLine+line, msg, hint)
+		page.Content, page.Excerpt = "", ""
+		return pc.problems
+	}
 	ctx := parser.NewContext()
 	ctx.Set(r.key, pc)
 	doc := r.md.Parser().Parse(text.NewReader(page.Body), parser.WithContext(ctx))

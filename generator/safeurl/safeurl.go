@@ -40,6 +40,11 @@ func CheckAbsolute(s string) error {
 		if u.Host == "" || u.Opaque != "" {
 			return ErrNoHost
 		}
+		if u.User != nil || !validHost(u.Hostname()) {
+			// "https://bank.go.id@evil.example/" shows one host and
+			// opens another; quotes and brackets belong in no host.
+			return ErrInvalid
+		}
 		return nil
 	case "mailto", "tel":
 		if u.Opaque == "" {
@@ -72,6 +77,24 @@ func Check(s string) error {
 		return nil
 	}
 	return CheckAbsolute(s)
+}
+
+// validHost reports whether h is a host name (letters, digits, hyphens and
+// dots, or letters beyond ASCII for internationalised names) or an IPv6
+// address.
+func validHost(h string) bool {
+	if h == "" {
+		return false
+	}
+	if strings.Contains(h, ":") {
+		return strings.Trim(strings.ToLower(h), "0123456789abcdef:.") == ""
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r >= 0xa0) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasControlOrSpace(s string) bool {

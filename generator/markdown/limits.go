@@ -1,0 +1,122 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Limits on the shape of a body, checked before goldmark sees it. goldmark
+// handles deep nesting and many link openers in one paragraph in time that
+// grows with their square: a 20 KB line of "- - - …" or "[a](" repeated
+// keeps a build busy for minutes to hours. Real pages stay far below both.
+const (
+	// MaxNesting is how deep lists and block quotes may sit inside each
+	// other.
+	MaxNesting = 32
+	// maxLinkWork bounds, for each paragraph, the bytes goldmark scans to
+	// match link destinations (see linkWork).
+	maxLinkWork = 16 << 20
+)
+
+// checkShape reports the first line (counted from 0 in the body) where
+// the body exceeds a limit, with the message and hint for the volunteer.
+func checkShape(body []byte) (line int, msg, hint string, ok bool) {
+	var lists []int // columns of the open list items' markers
+	blockLine, blockStart, offset := 0, 0, 0
+	for i, l := range bytes.Split(body, []byte("\n")) {
+		end := offset + len(l)
+		if len(bytes.TrimSpace(l)) == 0 {
+			if linkWork(body[blockStart:offset]) > maxLinkWork {
+				return blockLine, tooComplex, tooComplexHint, false
+			}
+			blockLine, blockStart = i+1, min(end+1, len(body))
+		}
+		offset = min(end+1, len(body))
+		quotes, markers := containers(l)
+		if len(markers) > 0 {
+			for len(lists) > 0 && lists[len(lists)-1] >= markers[0] {
+				lists = lists[:len(lists)-1]
+			}
+			lists = append(lists, markers...)
+		}
+		if depth := quotes + len(lists); depth > MaxNesting {
+			return i, fmt.Sprintf("daftar atau kutipan bertingkat terlalu dalam (%d tingkat; paling banyak %d)", depth, MaxNesting),
+				"Kurangi tingkat daftar di dalam daftar.", false
+		}
+	}
+	if linkWork(body[blockStart:]) > maxLinkWork {
+		return blockLine, tooComplex, tooComplexHint, false
+	}
+	return 0, "", "", true
+}
+
+const (
+	tooComplex     = "paragraf terlalu rumit: terlalu banyak tanda [ dan ] yang tidak ditutup"
+	tooComplexHint = "Tutup setiap tautan seperti [teks](alamat), atau pecah paragraf ini menjadi beberapa paragraf."
+)
+
+// linkWork estimates the bytes goldmark scans to match link destinations
+// and labels in one paragraph: for every "](" the distance to the next ")",
+// and for every "][" the distance to the next "]", or to the paragraph's
+// end when there is none.
+func linkWork(block []byte) int {
+	work := 0
+	nextParen, nextBracket := len(block), len(block)
+	for i := len(block) - 1; i >= 0; i-- {
+		switch block[i] {
+		case ')':
+			nextParen = i
+		case ']':
+			if i+1 < len(block) {
+				switch block[i+1] {
+				case '(':
+					work += nextParen - i
+				case '[':
+					work += nextBracket - i
+				}
+			}
+			nextBracket = i
+		}
+	}
+	return work
+}
+
+// containers reads the container markers at the start of a line: how many
+// block quote markers ">", and the columns of the list item markers ("-",
+// "*", "+", "1." or "1)" followed by a space).
+func containers(l []byte) (quotes int, markers []int) {
+	col := 0
+	for i := 0; i < len(l); {
+		switch c := l[i]; {
+		case c == ' ':
+			col++
+			i++
+		case c == '\t':
+			col += 4 - col%4
+			i++
+		case c == '>':
+			quotes++
+			col++
+			i++
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
+			markers = append(markers, col)
+			col++
+			i++
+		case '0' <= c && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && '0' <= l[j] && l[j] <= '9' {
+				j++
+			}
+			if j < len(l) && (l[j] == '.' || l[j] == ')') && (j+1 == len(l) || l[j+1] == ' ' || l[j+1] == '\t') {
+				markers = append(markers, col)
+				col += j + 1 - i
+				i = j + 1
+				continue
+			}
+			return quotes, markers
+		default:
+			return quotes, markers
+		}
+	}
+	return quotes, markers
+}
