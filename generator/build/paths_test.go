@@ -133,6 +133,21 @@ func TestCleanURLs(t *testing.T) {
 	})
 }
 
+// TestBackslashNames checks that a published file whose name holds a
+// backslash is a content error at its path, not a file a browser or a
+// Windows server would read as being in another folder. (Pages are safe:
+// their names become slugs.)
+func TestBackslashNames(t *testing.T) {
+	for _, name := range []string{`content/kauman/static/a\..\..\x.txt`, `content/kauman/static/dok\rab.pdf`, `content/kauman/berita/a\b.jpg`} {
+		fsys := tree(map[string]string{"sites.yaml": okSites, "content/kauman/_index.md": "---\ntitle: K\n---\n",
+			name: "---\ntitle: X\ndate: 2026-11-05\n---\n"})
+		_, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: filepath.Join(t.TempDir(), "public")})
+		if err != nil || len(problems) != 1 || problems[0].Path != name {
+			t.Errorf("%s: %v\n%s", name, err, problems)
+		}
+	}
+}
+
 // TestPortalNamesReserved builds the sample sites and checks that every
 // top-level name the portal writes is either a file name no site id can
 // take (it has a dot) or a name in config.Reserved, which sites.yaml

@@ -11,9 +11,9 @@ import (
 // badURLs are URLs that run code, carry a document of their own, or point
 // at another host while looking local.
 var badURLs = []string{
-	"javascript:alert(1)", "JaVaScRiPt:alert(1)", "  javascript:alert(1)", "java\\tscript:alert(1)",
-	"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "data:image/svg+xml,<svg onload=alert(1)>",
-	"vbscript:msgbox(1)", "file:///etc/passwd", "//evil.example/", "https:evil.example", "ftp://evil.example/",
+	"javascript:alert(1)", "  JaVaScRiPt:alert(1)", "java\\tscript:alert(1)",
+	"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)",
+	"//evil.example/", "https://malangkota.go.id@evil.example/",
 }
 
 const okSites = "city: Kota\nbase_url: https://kim.example.id/\nsites:\n  - id: kauman\n    name: Kauman\n    kecamatan: Klojen\n"

@@ -206,6 +206,9 @@ func (l *loader) asset(rel string, d fs.DirEntry) {
 		return
 	}
 	url, ok := assetURL(rel)
+	if strings.Contains(rel, `\`) {
+		ok = false // a backslash is a folder separator on Windows and in browsers
+	}
 	if !ok {
 		l.problems.Add(path.Join(l.dir, rel), 0, "nama berkas tidak bisa dijadikan alamat", "Pakai huruf, angka dan tanda hubung pada nama berkas.")
 		return

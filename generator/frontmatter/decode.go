@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"fmt"
 	"net/mail"
 	"reflect"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -52,6 +54,12 @@ type Ref struct {
 // Positions are nil when data is not YAML at all.
 func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Ref, diag.List) {
 	d := &decoder{path: path, offset: firstLine - 1, pos: Positions{"": firstLine}}
+	if !utf8.Valid(data) {
+		// yaml.v3 would read UTF-16 too, and count lines differently.
+		line := 1 + bytes.Count(data[:invalidUTF8(data)], []byte("\n"))
+		d.problems.Add(path, d.offset+line, "berkas bukan teks UTF-8", "Simpan ulang berkas dengan pengodean UTF-8 (pilihan \"UTF-8\" di editor teks).")
+		return d.pos, d.refs, d.problems
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg, hint := explainYAMLError(err)
@@ -405,6 +413,19 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	v.Set(reflect.ValueOf(model.Date{Time: t}))
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not
+// valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
 }
 
 // ParseDate reads a date as volunteers write it: "2026-11-05", with a time

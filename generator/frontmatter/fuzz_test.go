@@ -130,8 +130,16 @@ func urls(v model.Front) []string {
 	return slices.DeleteFunc(out, func(u string) bool { return u == "" })
 }
 
-// lineCount counts lines as YAML does: a lone carriage return ends a line too.
+// lineCount counts lines as YAML does: a lone carriage return, NEL, LS
+// and PS end a line too.
 func lineCount(data []byte) int {
-	return strings.Count(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") +
-		strings.Count(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r") + 1
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }
