@@ -1,8 +1,10 @@
 package build_test
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -83,7 +85,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	if err != nil || problems.Errors() > 0 {
 		t.Fatalf("build: %v\n%s", err, problems)
 	}
-	pages, shown := 0, 0
+	pages, shown, inData := 0, 0, 0
 	err = filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -102,6 +104,7 @@ func TestHostileTextIsInert(t *testing.T) {
 			if strings.Contains(visibleText(t, data), `<script>alert("kimsite")</script>`) {
 				shown++
 			}
+			inData += jsonLDWithPayload(t, data)
 		case ".xml":
 			if err := wellFormed(data); err != nil {
 				t.Errorf("%s: %v", rel, err)
@@ -112,8 +115,8 @@ func TestHostileTextIsInert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pages < 8 || shown < pages/2 {
-		t.Fatalf("%d pages, %d show the payload as text; the test did not reach the layouts", pages, shown)
+	if pages < 8 || shown < pages/2 || inData == 0 {
+		t.Fatalf("%d pages, %d show the payload as text, %d JSON-LD blocks carry it; the test did not reach the layouts", pages, shown, inData)
 	}
 }
 
@@ -138,6 +141,31 @@ func visibleText(t *testing.T, page []byte) string {
 	}
 	walk(doc)
 	return b.String()
+}
+
+// jsonLDWithPayload counts the JSON-LD blocks of a page whose decoded data
+// holds the payload intact: text that reached the data block whole, and
+// still could not end the script element.
+func jsonLDWithPayload(t *testing.T, page []byte) int {
+	doc, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	var walk func(*html.Node)
+	walk = func(node *html.Node) {
+		if node.Type == html.ElementNode && node.DataAtom == atom.Script && node.FirstChild != nil {
+			var v any
+			if json.Unmarshal([]byte(node.FirstChild.Data), &v) == nil && strings.Contains(fmt.Sprint(v), payload) {
+				n++
+			}
+		}
+		for c := node.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return n
 }
 
 func wellFormed(data []byte) error {
