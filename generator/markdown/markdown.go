@@ -6,6 +6,8 @@
 // checked: a relative link to a .md file becomes that page's URL, a relative
 // file becomes its published URL, and an absolute URL must be http(s),
 // mailto or tel. Problems carry the line of the file where the link stands.
+// A body whose shape would make goldmark work for minutes (deep nesting,
+// endless unclosed links; see limits.go) is refused before it is parsed.
 package markdown
 
 import (
