@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/kotamalang/kimsite/generator/build"
@@ -20,10 +21,15 @@ func TestSamplePagesArePolicyClean(t *testing.T) {
 	if err != nil || problems.Errors() > 0 {
 		t.Fatalf("build: %v\n%s", err, problems)
 	}
-	pages := 0
+	pages, admin := 0, 0
 	err = filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || filepath.Ext(name) != ".html" {
 			return err
+		}
+		rel, _ := filepath.Rel(out, name)
+		if strings.HasPrefix(filepath.ToSlash(rel), "admin/") {
+			admin++ // the editors' CMS; TestHostileTextIsInert checks it for injected markup
+			return nil
 		}
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -38,7 +44,7 @@ func TestSamplePagesArePolicyClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pages == 0 || pages != sum.Pages {
+	if pages == 0 || pages+admin != sum.Pages {
 		t.Fatalf("checked %d pages, the build wrote %d", pages, sum.Pages)
 	}
 }

@@ -82,7 +82,7 @@ func TestStyleIsTheTheme(t *testing.T) {
 		}
 	}
 	walk(doc)
-	if len(styles) != 1 || !strings.HasPrefix(styles[0], ":root{--accent:#0b6e4f}") {
+	if len(styles) != 1 || !strings.HasPrefix(styles[0], ":root{--accent:#0b6e4f") {
 		t.Fatalf("styles = %.80q", styles)
 	}
 	want := "style-src " + theme.Hash(styles[0]) + ";"

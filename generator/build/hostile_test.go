@@ -1,10 +1,13 @@
 package build_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"io"
 	"io/fs"
 	"os"
@@ -39,6 +42,19 @@ func tree(files map[string]string) fstest.MapFS {
 	return fsys
 }
 
+// photo returns a small real JPEG, since photos are decoded and resized.
+func photo() string {
+	var b bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 16, 12))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		panic(err)
+	}
+	return b.String()
+}
+
 // q quotes a string for YAML.
 func q(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
 
@@ -57,7 +73,7 @@ func hostileTree() fstest.MapFS {
 			"    social: {youtube: \"https://www.youtube.com/@kim\"}\n",
 		"content/kauman/_index.md":       "---\ntitle: " + p + "\nsummary: " + p + "\n---\n" + body,
 		"content/kauman/profil.md":       "---\ntitle: " + p + "\nsummary: " + p + "\ntags: [" + p + "]\nimage: berita/foto.jpg\nimage_alt: " + p + "\n---\n" + body,
-		"content/kauman/berita/foto.jpg": "jpg",
+		"content/kauman/berita/foto.jpg": photo(),
 		"content/kauman/berita/a.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
 			"image: foto.jpg\nimage_alt: " + p + "\nauthor: " + p + "\n---\n" + body,
 		"content/kauman/static/rab.pdf": "%PDF",
@@ -99,7 +115,9 @@ func TestHostileTextIsInert(t *testing.T) {
 		case ".html":
 			pages++
 			for _, bad := range pagecheck.Page(data) {
-				t.Errorf("%s: %s", rel, bad)
+				if !cmsException(rel, bad) {
+					t.Errorf("%s: %s", rel, bad)
+				}
 			}
 			if strings.Contains(visibleText(t, data), `<script>alert("kimsite")</script>`) {
 				shown++
@@ -118,6 +136,18 @@ func TestHostileTextIsInert(t *testing.T) {
 	if pages < 8 || shown < pages/2 || inData == 0 {
 		t.Fatalf("%d pages, %d show the payload as text, %d JSON-LD blocks carry it; the test did not reach the layouts", pages, shown, inData)
 	}
+}
+
+// cmsException reports whether a violation is one the editors' CMS pages
+// under admin/ have by design (Decap CMS is loaded from its CDN, without a
+// Content-Security-Policy). Anything else there, such as content that
+// became markup, still fails.
+func cmsException(rel, violation string) bool {
+	if !strings.HasPrefix(filepath.ToSlash(rel), "admin/") {
+		return false
+	}
+	return strings.HasPrefix(violation, "<script>: skrip dari luar situs:") ||
+		violation == "<>: tidak ada Content-Security-Policy"
 }
 
 // visibleText returns the text of a page outside script and style elements.

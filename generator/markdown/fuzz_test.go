@@ -52,9 +52,13 @@ var markdownSeeds = []string{
 	"&lt;script&gt; &#x3C;script&#x3E; &amp;\n",
 	"[t](<javascript:alert(1)>) [u](https://example.com/\"onmouseover=\"x)\n",
 	"![](foto.jpg)\n\n[kosong]()\n",
+	// Embeds: a link alone in a paragraph.
+	"https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n[Kerja bakti \"RW\" <05>](https://youtu.be/dQw4w9WgXcQ?t=1)\n",
+	"[![Sampul](foto.jpg)](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\nhttps://www.instagram.com/p/C0ABCDEFGhi/\n",
+	"https://www.openstreetmap.org/?mlat=-7.98&mlon=112.63#map=18/-7.98/112.63\n\nhttps://www.youtube.com/watch?v=\"><script>x</script>\n",
 }
 
-// FuzzRender renders any body in a small site and checks that the HTML
+// FuzzRender renders any body, embeds included, in a small site and checks that the HTML
 // carries no live markup (scripts, event handlers, frames, URLs that run
 // code), that every link problem points at a line of the file, and that a
 // body rendered without problems links only to the site's own paths or to
