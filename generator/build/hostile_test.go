@@ -67,7 +67,8 @@ func hostileTree() fstest.MapFS {
 		"Sebaris <img src=x onerror=alert(1)> dan <a href=\"javascript:alert(1)\">tautan</a>.\n\n" +
 		"<style>body{display:none}</style>\n\n" + payload + "\n\n`" + payload + "`\n\n```\n" + payload + "\n```\n"
 	return tree(map[string]string{
-		"sites.yaml": "city: " + p + "\nbase_url: https://kim.example.id/\nmaintainers: [" + p + "]\nsites:\n" +
+		"sites.yaml": "city: " + p + "\nbase_url: https://kim.example.id/\nrepo: https://github.com/example/kim\nbranch: " + p +
+			"\nmaintainers: [" + p + "]\nsites:\n" +
 			"  - id: kauman\n    name: " + p + "\n    kecamatan: " + p + "\n    kim: " + p + "\n    editors: [" + p + "]\n" +
 			"    contact: {address: " + p + ", phone: " + p + ", email: kim@kauman.example.id, whatsapp: \"0812-3456-7801\"}\n" +
 			"    social: {youtube: \"https://www.youtube.com/@kim\"}\n",

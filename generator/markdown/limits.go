@@ -18,16 +18,26 @@ const (
 	maxLinkWork = 16 << 20
 )
 
+// shape is what checkShape found wrong with a body.
+type shape int
+
+const (
+	shapeOK       shape = iota
+	shapeTooDeep        // nesting beyond MaxNesting
+	shapeTooLinky       // link work beyond maxLinkWork
+)
+
 // checkShape reports the first line (counted from 0 in the body) where
-// the body exceeds a limit, with the message and hint for the volunteer.
-func checkShape(body []byte) (line int, msg, hint string, ok bool) {
+// the body exceeds a limit, what the limit is, and how deep the nesting
+// there is.
+func checkShape(body []byte) (line int, s shape, depth int) {
 	var lists []int // columns of the open list items' markers
 	blockLine, blockStart, offset := 0, 0, 0
 	for i, l := range bytes.Split(body, []byte("\n")) {
 		end := offset + len(l)
 		if len(bytes.TrimSpace(l)) == 0 {
 			if linkWork(body[blockStart:offset]) > maxLinkWork {
-				return blockLine, tooComplex, tooComplexHint, false
+				return blockLine, shapeTooLinky, 0
 			}
 			blockLine, blockStart = i+1, min(end+1, len(body))
 		}
@@ -40,20 +50,27 @@ func checkShape(body []byte) (line int, msg, hint string, ok bool) {
 			lists = append(lists, markers...)
 		}
 		if depth := quotes + len(lists); depth > MaxNesting {
-			return i, fmt.Sprintf("daftar atau kutipan bertingkat terlalu dalam (%d tingkat; paling banyak %d)", depth, MaxNesting),
-				"Kurangi tingkat daftar di dalam daftar.", false
+			return i, shapeTooDeep, depth
 		}
 	}
 	if linkWork(body[blockStart:]) > maxLinkWork {
-		return blockLine, tooComplex, tooComplexHint, false
+		return blockLine, shapeTooLinky, 0
 	}
-	return 0, "", "", true
+	return 0, shapeOK, 0
 }
 
-const (
-	tooComplex     = "paragraf terlalu rumit: terlalu banyak tanda [ dan ] yang tidak ditutup"
-	tooComplexHint = "Tutup setiap tautan seperti [teks](alamat), atau pecah paragraf ini menjadi beberapa paragraf."
-)
+// reportShape records the problem checkShape found, at its file line.
+func (pc *pageContext) reportShape(line int, s shape, depth int) {
+	at := pc.page.BodyLine + line
+	switch s {
+	case shapeTooDeep:
+		pc.problems.Add(pc.page.Path, at, fmt.Sprintf("daftar atau kutipan bertingkat terlalu dalam (%d tingkat; paling banyak %d)", depth, MaxNesting),
+			"Kurangi tingkat daftar di dalam daftar.")
+	case shapeTooLinky:
+		pc.problems.Add(pc.page.Path, at, "paragraf terlalu rumit: terlalu banyak tanda [ dan ] yang tidak ditutup",
+			"Tutup setiap tautan seperti [teks](alamat), atau pecah paragraf ini menjadi beberapa paragraf.")
+	}
+}
 
 // linkWork estimates the bytes goldmark scans to match link destinations
 // and labels in one paragraph: for every "](" the distance to the next ")",

@@ -91,8 +91,8 @@ func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag
 	}()
 	page.BodyImages = nil
 	pc := &pageContext{images: r.images, site: site, page: page, lines: lineStarts(page.Body)}
-	if line, msg, hint, ok := checkShape(page.Body); !ok {
-		pc.problems.Add(page.Path, page.BodyLine+line, msg, hint)
+	if line, shape, depth := checkShape(page.Body); shape != shapeOK {
+		pc.reportShape(line, shape, depth)
 		page.Content, page.Excerpt = "", ""
 		return pc.problems
 	}
