@@ -16,10 +16,8 @@ require (
 require (
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/tdewolff/parse/v2 v2.8.20
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.44.0
 )
 
-require (
-	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
-	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
-)
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
