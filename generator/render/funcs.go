@@ -10,6 +10,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/phone"
+	"github.com/kotamalang/kimsite/generator/safeurl"
 )
 
 // Funcs returns the helpers layouts use for Indonesian formatting and links.
@@ -32,6 +33,7 @@ func Funcs() template.FuncMap {
 		"osm":         func(q string) string { return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q) },
 		"stagePath":   StagePath,
 		"linkName":    linkName,
+		"checkedURL":  checkedURL,
 		"trimSlash":   func(s string) string { return strings.TrimPrefix(s, "/") },
 	}
 }
@@ -89,4 +91,15 @@ func linkName(key string) string {
 		return key
 	}
 	return strings.ToUpper(key[:1]) + key[1:]
+}
+
+// checkedURL passes a front matter URL to a layout as trusted, so that
+// html/template keeps tel: links (which it would otherwise blank out). The
+// front matter decoder has already refused anything but http(s), mailto and
+// tel; checking again here keeps a layout from trusting anything else.
+func checkedURL(s string) template.URL {
+	if safeurl.CheckAbsolute(s) != nil {
+		return ""
+	}
+	return template.URL(s)
 }
