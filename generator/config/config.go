@@ -141,6 +141,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
 	allowed := allowedNumbers(&city, pos, &problems)
 	seen := map[string]int{}
+	kecamatanSlugs := map[string]string{}
 	for i, s := range city.Sites {
 		if s == nil {
 			problems.Add(File, pos.Line(fmt.Sprintf("sites.%d", i)), "kelurahan kosong di daftar sites", "Hapus baris \"-\" yang kosong.")
@@ -162,6 +163,15 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 			problems.Add(File, s.Line, fmt.Sprintf("id %q sudah dipakai kelurahan lain di baris %d", s.ID, first), "Setiap kelurahan perlu id yang berbeda.")
 		}
 		seen[s.ID] = s.Line
+		// Each kecamatan gets a portal page at kecamatan/<slug>/, so two
+		// spellings of one name, or a name with no letters, cannot be told apart.
+		if ks := slug.Make(s.Kecamatan); s.Kecamatan != "" && ks == "" {
+			problems.Add(File, pos.Line(key+".kecamatan"), fmt.Sprintf("nama kecamatan %q tidak bisa dijadikan alamat", s.Kecamatan), "Tulis nama kecamatannya dengan huruf, mis. Klojen.")
+		} else if other, clash := kecamatanSlugs[ks]; clash && other != s.Kecamatan {
+			problems.Add(File, pos.Line(key+".kecamatan"), fmt.Sprintf("kecamatan %q ditulis lain dari %q", s.Kecamatan, other), fmt.Sprintf("Samakan penulisannya: %q.", other))
+		} else {
+			kecamatanSlugs[ks] = s.Kecamatan
+		}
 		s.AllowNumbers = allowed
 		if s.Accent != "" && !accentColor.MatchString(s.Accent) {
 			problems.Add(File, pos.Line(key+".accent"), fmt.Sprintf("warna %q tidak dikenali", s.Accent), "Tulis kode warna enam digit dalam tanda kutip, mis. \"#0b6e4f\".")
