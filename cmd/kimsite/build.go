@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -46,10 +47,12 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if check {
 		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions")
 	}
+	noCache := false
 	if !check {
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
 		part.register(flags)
+		flags.BoolVar(&noCache, "no-cache", false, "bangun semua situs dari awal, tanpa cache")
 	}
 	if err := flags.Parse(args); err != nil {
 		return usageError(stderr, name, flagMessage(err))
@@ -69,6 +72,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			return buildError(stderr, name, err)
 		}
 		opts.Out = out
+		if !noCache {
+			opts.Cache = cacheFile(out)
+		}
 		if isTerminal(stderr) {
 			opts.Progress = func(done, total int, site string) {
 				fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, site)
@@ -114,6 +120,13 @@ func buildError(stderr io.Writer, name string, err error) int {
 	}
 	fmt.Fprintf(stderr, "kimsite %s: %v\n", name, err)
 	return exitContent
+}
+
+// cacheFile is where the build cache of an output folder lives: beside it,
+// hidden, so that it is never published with the site.
+func cacheFile(out string) string {
+	out = filepath.Clean(out)
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".kimsite-cache")
 }
 
 func nothingWritten(check bool, out string) string {

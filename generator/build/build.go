@@ -55,6 +55,7 @@ type Options struct {
 	Theme  fs.FS         // the theme; the embedded default when nil
 	Dev    bool          // preview server mode
 	Today  time.Time     // ends the week of each site's weekly digest; the newest page's date when zero
+	Cache  string        // the build cache's manifest file; empty to build every site afresh
 
 	// ImageCache is where resized photos are kept between builds;
 	// ".kimsite-cache" under Root when empty, none when "-".
@@ -82,6 +83,7 @@ type Summary struct {
 	Sites    int
 	Pages    int // HTML pages written
 	Files    int // all files written
+	Reused   int // sites whose output the build cache supplied unchanged
 	Duration time.Duration
 }
 
@@ -115,7 +117,8 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	sites = slices.DeleteFunc(sites, func(s *config.Site) bool { return !opts.Shard.Has(s.ID) })
 	min := minify.New()
-	th, err := theme.Load(cmpFS(opts.Theme, themes.Default()), render.Funcs(), min)
+	themeFS := cmpFS(opts.Theme, themes.Default())
+	th, err := theme.Load(themeFS, render.Funcs(), min)
 	if err != nil {
 		return sum, problems, err
 	}
@@ -138,9 +141,29 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	imgs := images.New(images.Options{Root: opts.FS, CacheDir: imageCache(opts)})
 	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Today: opts.Today, Images: imgs})
 	md := markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text))
+	cache, err := openCache(opts, themeFS, dir)
+	if err != nil {
+		return sum, problems, err
+	}
 	var digests []render.Digest
 	rendered := 0
 	for i, sc := range sites {
+		var key string
+		if cache != nil && problems.Errors() == 0 {
+			key = cache.key(sc)
+			d, ok, err := cache.reuse(sc, key, dir, counter)
+			if err != nil {
+				return sum, problems, err
+			}
+			if ok {
+				digests = append(digests, d)
+				rendered++
+				if opts.Progress != nil {
+					opts.Progress(i+1, len(sites), sc.ID)
+				}
+				continue
+			}
+		}
 		site, siteProblems := content.Load(opts.FS, sc, opts.Drafts)
 		siteProblems.Append(renderMarkdown(md, site))
 		siteProblems.Append(imgs.Check(site))
@@ -151,13 +174,19 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		if out != nil && problems.Errors() == 0 {
 			var d render.Digest
 			if !opts.PortalFromAll || slices.Contains(opts.Render, sc.ID) {
-				if d, err = r.Site(site, counter); err != nil {
+				rec := &recorder{out: counter}
+				if d, err = r.Site(site, rec); err != nil {
 					return sum, problems, err
 				}
-				if err = imgs.Write(site, counter); err != nil {
+				if err = imgs.Write(site, rec); err != nil {
 					return sum, problems, err
 				}
 				rendered++
+				if cache != nil {
+					if err := cache.put(sc, key, rec.names, d); err != nil {
+						return sum, problems, err
+					}
+				}
 			} else {
 				_ = imgs.Write(site, nil) // not rendered here: forget its photos
 				if d, err = r.DigestOf(site); err != nil {
@@ -193,6 +222,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		if err := dir.Commit(); err != nil {
 			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
 		}
+	}
+	if cache != nil {
+		sum.Reused = cache.reused
+		_ = cache.c.Save() // a cache that cannot be saved only costs the next build time
 	}
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil

@@ -1,0 +1,185 @@
+package build
+
+import (
+	"io/fs"
+	"testing"
+	"testing/fstest"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/markdown"
+	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/output"
+	"github.com/kotamalang/kimsite/generator/render"
+	"github.com/kotamalang/kimsite/generator/theme"
+	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/themes"
+)
+
+// benchSites × benchPages is the corpus of the stage benchmarks: a few
+// sites of the size the speed targets are set for.
+const benchSites, benchPages = 4, 200
+
+func benchCorpus(b *testing.B) fstest.MapFS {
+	b.Helper()
+	fsys := fstest.MapFS{}
+	err := corpus.Write(corpus.Options{Sites: benchSites, Pages: benchPages, Seed: 1}, nil, func(name string, data []byte) error {
+		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return nil
+	}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fsys
+}
+
+// reportPages reports the cost per Markdown page.
+func reportPages(b *testing.B, pages int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*pages), "ns/page")
+}
+
+// BenchmarkBuild is the whole build, written to disk.
+func BenchmarkBuild(b *testing.B) {
+	fsys := benchCorpus(b)
+	out := b.TempDir() + "/public"
+	for b.Loop() {
+		if _, problems, err := Run(Options{Root: ".", FS: fsys, Out: out}); err != nil || problems.Errors() > 0 {
+			b.Fatal(err, problems)
+		}
+	}
+	reportPages(b, benchSites*benchPages)
+}
+
+// BenchmarkCheck is the build without output: load and Markdown only.
+func BenchmarkCheck(b *testing.B) {
+	fsys := benchCorpus(b)
+	for b.Loop() {
+		if _, problems, err := Run(Options{Root: ".", FS: fsys}); err != nil || problems.Errors() > 0 {
+			b.Fatal(err, problems)
+		}
+	}
+	reportPages(b, benchSites*benchPages)
+}
+
+// stages holds one site loaded and rendered, for the stage benchmarks.
+type stages struct {
+	fsys  fs.FS
+	city  *config.City
+	site  *content.Site
+	md    *markdown.Renderer
+	min   *minify.Minifier
+	theme *theme.Theme
+}
+
+func loadStages(b *testing.B) *stages {
+	b.Helper()
+	s := &stages{fsys: benchCorpus(b), md: markdown.New(), min: minify.New()}
+	s.city, _ = config.Load(s.fsys)
+	site, problems := content.Load(s.fsys, s.city.Sites[0], false)
+	problems.Append(renderMarkdown(s.md, site))
+	if problems.Errors() > 0 {
+		b.Fatal(problems)
+	}
+	s.site = site
+	th, err := theme.Load(themes.Default(), render.Funcs(), s.min)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.theme = th
+	return s
+}
+
+// BenchmarkStageLoad reads and checks one site's files and front matter.
+func BenchmarkStageLoad(b *testing.B) {
+	s := loadStages(b)
+	for b.Loop() {
+		content.Load(s.fsys, s.city.Sites[0], false)
+	}
+	reportPages(b, benchPages)
+}
+
+// BenchmarkStageMarkdown renders one site's bodies.
+func BenchmarkStageMarkdown(b *testing.B) {
+	s := loadStages(b)
+	for b.Loop() {
+		renderMarkdown(s.md, s.site)
+	}
+	reportPages(b, benchPages)
+}
+
+// memOutput keeps files in memory, or discards them.
+type memOutput struct{ files map[string][]byte }
+
+func (m *memOutput) WriteFile(name string, data []byte) error {
+	if m.files != nil {
+		m.files[name] = data
+	}
+	return nil
+}
+
+// BenchmarkStageRender renders one site through the theme and the minifier,
+// writing nothing.
+func BenchmarkStageRender(b *testing.B) {
+	s := loadStages(b)
+	r := render.New(render.Options{City: s.city, Theme: s.theme, Minify: s.min, Root: s.fsys})
+	for b.Loop() {
+		if _, err := r.Site(s.site, &memOutput{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPages(b, benchPages)
+}
+
+// BenchmarkStageMinify minifies every rendered page of one site.
+func BenchmarkStageMinify(b *testing.B) {
+	s := loadStages(b)
+	pages := renderedPages(b, s)
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := s.min.Bytes(minify.HTML, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportPages(b, len(pages))
+}
+
+// BenchmarkStageWrite writes one site's rendered files to a staging folder
+// and swaps it in.
+func BenchmarkStageWrite(b *testing.B) {
+	s := loadStages(b)
+	files := map[string][]byte{}
+	r := render.New(render.Options{City: s.city, Theme: s.theme, Minify: s.min, Root: s.fsys})
+	if _, err := r.Site(s.site, &memOutput{files: files}); err != nil {
+		b.Fatal(err)
+	}
+	target := b.TempDir() + "/public"
+	for b.Loop() {
+		d, err := output.Open(target)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for name, data := range files {
+			if err := d.WriteFile(name, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := d.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPages(b, len(files))
+}
+
+func renderedPages(b *testing.B, s *stages) [][]byte {
+	files := map[string][]byte{}
+	r := render.New(render.Options{City: s.city, Theme: s.theme, Minify: s.min, Root: s.fsys})
+	if _, err := r.Site(s.site, &memOutput{files: files}); err != nil {
+		b.Fatal(err)
+	}
+	var pages [][]byte
+	for _, data := range files {
+		pages = append(pages, data)
+	}
+	return pages
+}

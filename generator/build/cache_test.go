@@ -1,0 +1,174 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/themes"
+)
+
+// writeCorpus writes a small generated city to a folder.
+func writeCorpus(t *testing.T, dir string) {
+	t.Helper()
+	err := corpus.Write(corpus.Options{Sites: 3, Pages: 20, Seed: 7, Photos: true}, nil, func(name string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// build runs a build and fails the test on any problem.
+func build(t *testing.T, opts Options) Summary {
+	t.Helper()
+	sum, problems, err := Run(opts)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("build: %v %v", err, problems)
+	}
+	return sum
+}
+
+// sameAsClean checks that a cached build's output is byte-identical to a
+// build of the same input without the cache.
+func sameAsClean(t *testing.T, opts Options, cached string) {
+	t.Helper()
+	opts.Out, opts.Cache = filepath.Join(t.TempDir(), "clean"), ""
+	build(t, opts)
+	want, got := readTree(t, opts.Out), readTree(t, cached)
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s differs from a clean build", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s is not in a clean build", name)
+		}
+	}
+}
+
+func TestCacheRebuildsWhatChanged(t *testing.T) {
+	root, work := t.TempDir(), t.TempDir()
+	writeCorpus(t, root)
+	out := filepath.Join(work, "public")
+	opts := Options{Root: root, Out: out, Cache: filepath.Join(work, ".cache")}
+
+	if sum := build(t, opts); sum.Reused != 0 {
+		t.Fatalf("first build reused %d sites, want 0", sum.Reused)
+	}
+	if sum := build(t, opts); sum.Reused != 3 {
+		t.Fatalf("unchanged build reused %d sites, want 3", sum.Reused)
+	}
+	sameAsClean(t, opts, out)
+
+	// One news page gets a new title, the newest date and a new tag: the
+	// site's list, tag pages and feed, and the portal, must all show it.
+	site := corpus.Sites(3)[1].ID
+	pages, _ := filepath.Glob(filepath.Join(root, "content", site, "berita", "*.md"))
+	page := pages[len(pages)-1]
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "title:"):
+			lines[i] = "title: Kabar paling baru dari uji cache"
+		case strings.HasPrefix(l, "date:"):
+			lines[i] = "date: 2027-01-01"
+		case strings.HasPrefix(l, "tags:"):
+			lines[i] = "tags: [tag-uji-cache]"
+		}
+	}
+	if err := os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if sum := build(t, opts); sum.Reused != 2 {
+		t.Fatalf("after one page changed the build reused %d sites, want 2", sum.Reused)
+	}
+	files := readTree(t, out)
+	for _, name := range []string{
+		site + "/berita/index.html", site + "/index.html", site + "/tags/tag-uji-cache/index.html",
+		site + "/index.xml", "index.html", "index.xml",
+	} {
+		if !strings.Contains(files[name], "Kabar paling baru dari uji cache") {
+			t.Errorf("%s does not show the changed page", name)
+		}
+	}
+	sameAsClean(t, opts, out)
+
+	// A removed page leaves nothing behind.
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	build(t, opts)
+	if _, ok := readTree(t, out)[site+"/tags/tag-uji-cache/index.html"]; ok {
+		t.Error("the tag page of a removed page is still there")
+	}
+	sameAsClean(t, opts, out)
+
+	// A theme change rebuilds every site.
+	theme := fstest.MapFS{}
+	fs.WalkDir(themes.Default(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(themes.Default(), p)
+			theme[p] = &fstest.MapFile{Data: data}
+		}
+		return err
+	})
+	theme["style.css"].Data = append(theme["style.css"].Data, []byte("\nmain{color:#123456}\n")...)
+	opts.Theme = theme
+	if sum := build(t, opts); sum.Reused != 0 {
+		t.Fatalf("after a theme change the build reused %d sites, want 0", sum.Reused)
+	}
+	if !strings.Contains(readTree(t, out)[corpus.Sites(3)[0].ID+"/index.html"], "#123456") {
+		t.Error("the theme change is not in the pages")
+	}
+	sameAsClean(t, opts, out)
+}
+
+// TestCacheMissingOutput rebuilds a site whose files were removed from the
+// output folder behind the cache's back.
+func TestCacheMissingOutput(t *testing.T) {
+	root, work := t.TempDir(), t.TempDir()
+	writeCorpus(t, root)
+	out := filepath.Join(work, "public")
+	opts := Options{Root: root, Out: out, Cache: filepath.Join(work, ".cache")}
+	build(t, opts)
+	site := corpus.Sites(3)[2].ID
+	if err := os.Remove(filepath.Join(out, site, "index.xml")); err != nil {
+		t.Fatal(err)
+	}
+	if sum := build(t, opts); sum.Reused != 2 {
+		t.Fatalf("reused %d sites, want 2", sum.Reused)
+	}
+	sameAsClean(t, opts, out)
+}

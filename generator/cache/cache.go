@@ -1,0 +1,165 @@
+// Package cache lets a build reuse the output of sites whose inputs did not
+// change since the previous build.
+//
+// It takes hashes of everything a site's output depends on (the engine, the
+// theme, sites.yaml, the build options and every file in the site's
+// folder) and gives, for a site whose key is unchanged, the names of the
+// files it wrote last time and the digest the portal needs. A site whose
+// key changed is rendered whole, so its lists, tags, feed and sitemap are
+// always right; the portal is rendered on every build from all digests. The
+// manifest is one gob file, written only after a successful build; a
+// missing, stale or unreadable manifest only means a full build.
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// version changes when the manifest's format does.
+const version = "kimsite-cache-1"
+
+// Entry is what a build remembers about one site.
+type Entry struct {
+	Key    string   // the hash of the site's inputs
+	Files  []string // the output files, relative to the output folder
+	Digest []byte   // the site's digest for the portal, encoded by the caller
+}
+
+type manifest struct {
+	Version string
+	Sites   map[string]Entry
+}
+
+// Cache is the manifest of the previous build and the one being made.
+// It is not safe for concurrent use.
+type Cache struct {
+	file     string
+	previous map[string]Entry
+	next     map[string]Entry
+}
+
+// Open reads the manifest in file; a missing or unreadable one gives an
+// empty cache.
+func Open(file string) *Cache {
+	c := &Cache{file: file, previous: map[string]Entry{}, next: map[string]Entry{}}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return c
+	}
+	var m manifest
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&m) == nil && m.Version == version {
+		c.previous = m.Sites
+	}
+	return c
+}
+
+// Lookup returns the previous build's entry for a site when its key is the
+// same.
+func (c *Cache) Lookup(site, key string) (Entry, bool) {
+	e, ok := c.previous[site]
+	return e, ok && e.Key == key
+}
+
+// Put records a site's entry for the next build.
+func (c *Cache) Put(site string, e Entry) { c.next[site] = e }
+
+// Save writes the manifest of this build, replacing the previous one in one
+// rename. Sites not built this time are forgotten.
+func (c *Cache) Save() error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(manifest{Version: version, Sites: c.next}); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if err = errors.Join(err, tmp.Close()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), c.file)
+}
+
+// Hasher builds a key from named parts.
+type Hasher struct{ h hash.Hash }
+
+// NewHasher starts a key.
+func NewHasher() *Hasher { return &Hasher{h: sha256.New()} }
+
+// Add mixes a named value into the key. Names and values are length
+// prefixed, so that no two different sequences of parts give one stream.
+func (h *Hasher) Add(name string, value []byte) {
+	var n [16]byte
+	putLen(n[:8], len(name))
+	putLen(n[8:], len(value))
+	h.h.Write(n[:])
+	io.WriteString(h.h, name)
+	h.h.Write(value)
+}
+
+func putLen(b []byte, n int) {
+	for i := range b {
+		b[i] = byte(n >> (8 * i))
+	}
+}
+
+// AddTree mixes in every file under dir in fsys, by path and content, in a
+// fixed order.
+func (h *Hasher) AddTree(fsys fs.FS, dir string) error {
+	var files []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		h.Add(p, data)
+	}
+	return nil
+}
+
+// Sum returns the key.
+func (h *Hasher) Sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
+
+// Executable returns a hash of the running program, so that a new version
+// of kimsite never reuses what an older one rendered.
+func Executable() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
