@@ -84,16 +84,30 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("%w: %q", ErrTwice, name)
 	}
 	d.files[name] = true
-	dir := filepath.Dir(filepath.FromSlash(name))
-	needDir := !d.dirs[dir]
-	d.dirs[dir] = true
+	err := d.mkdir(filepath.Dir(filepath.FromSlash(name)))
 	d.mu.Unlock()
-	if needDir {
-		if err := os.MkdirAll(filepath.Join(d.staging, dir), 0o755); err != nil {
-			return err
-		}
+	if err != nil {
+		return err
 	}
 	return os.WriteFile(filepath.Join(d.staging, filepath.FromSlash(name)), data, 0o644)
+}
+
+// mkdir creates dir and its missing parents in the staging folder, one
+// mkdir call each: the folders made so far are known, so there is no need
+// for MkdirAll's stat of every file's folder. It runs under d.mu, so that
+// no file is written into a folder another goroutine is still making.
+func (d *Dir) mkdir(dir string) error {
+	if d.dirs[dir] {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(d.staging, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs[dir] = true
+	return nil
 }
 
 // Has reports whether name has been written.

@@ -34,14 +34,10 @@ func (d *Dir) Reuse(names []string) error {
 			return fmt.Errorf("%w: %q", ErrTwice, name)
 		}
 		d.files[name] = true
-		dir := filepath.Dir(filepath.FromSlash(name))
-		needDir := !d.dirs[dir]
-		d.dirs[dir] = true
+		err := d.mkdir(filepath.Dir(filepath.FromSlash(name)))
 		d.mu.Unlock()
-		if needDir {
-			if err := os.MkdirAll(filepath.Join(d.staging, dir), 0o755); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
 		rel := filepath.FromSlash(name)
 		if err := os.Link(filepath.Join(d.target, rel), filepath.Join(d.staging, rel)); err != nil {

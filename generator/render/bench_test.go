@@ -1,0 +1,93 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"testing"
+	"testing/fstest"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/markdown"
+	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/theme"
+	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/themes"
+)
+
+// singleViews loads one generated 200-page site and returns the view of
+// each of its section pages, as Site builds them.
+func singleViews(b *testing.B) (*Renderer, []*View) {
+	b.Helper()
+	fsys := fstest.MapFS{}
+	err := corpus.Write(corpus.Options{Sites: 1, Pages: 200, Seed: 1}, nil, func(name string, data []byte) error {
+		fsys[name] = &fstest.MapFile{Data: data}
+		return nil
+	}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	city, problems := config.Load(fsys)
+	site, more := content.Load(fsys, city.Sites[0], false)
+	problems.Append(more)
+	md := markdown.New()
+	for _, p := range site.Pages() {
+		problems.Append(md.Render(site, p))
+	}
+	if len(problems) > 0 {
+		b.Fatal(problems)
+	}
+	min := minify.New()
+	th, err := theme.Load(themes.Default(), Funcs(), min)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys})
+	css := r.css(site.Config)
+	var views []*View
+	for _, sec := range site.Sections {
+		for _, p := range sec.Pages {
+			v := &View{Section: sec, Page: p, Title: p.Meta.Title, City: city, Site: site.Config, Content: site, Kind: "single",
+				Path: site.Config.Path + p.URL, Canonical: site.Config.URL(p.URL), CSS: template.CSS(css), CSP: csp(css)}
+			v.fill()
+			views = append(views, v)
+		}
+	}
+	return r, views
+}
+
+// BenchmarkTemplates executes the single-page layout, without minifying.
+func BenchmarkTemplates(b *testing.B) {
+	r, views := singleViews(b)
+	var buf bytes.Buffer
+	for b.Loop() {
+		for _, v := range views {
+			buf.Reset()
+			if err := r.Theme.Execute(&buf, "single", v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
+}
+
+// BenchmarkMinify minifies the executed single pages.
+func BenchmarkMinify(b *testing.B) {
+	r, views := singleViews(b)
+	var pages [][]byte
+	for _, v := range views {
+		var buf bytes.Buffer
+		if err := r.Theme.Execute(&buf, "single", v); err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, buf.Bytes())
+	}
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := r.Minify.Bytes(minify.HTML, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+}
