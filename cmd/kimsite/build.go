@@ -122,11 +122,12 @@ func buildError(stderr io.Writer, name string, err error) int {
 	return exitContent
 }
 
-// cacheFile is where the build cache of an output folder lives: beside it,
-// hidden, so that it is never published with the site.
+// cacheFile is where the build cache of an output folder lives: in a
+// hidden folder beside it (.kimsite-cache/public.gob), so that it is never
+// published with the site.
 func cacheFile(out string) string {
 	out = filepath.Clean(out)
-	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".kimsite-cache")
+	return filepath.Join(filepath.Dir(out), ".kimsite-cache", filepath.Base(out)+".gob")
 }
 
 func nothingWritten(check bool, out string) string {

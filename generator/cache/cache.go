@@ -80,6 +80,9 @@ func (c *Cache) Save() error {
 	if err := gob.NewEncoder(&buf).Encode(manifest{Version: version, Sites: c.next}); err != nil {
 		return err
 	}
+	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-")
 	if err != nil {
 		return err
