@@ -43,7 +43,7 @@ func BenchmarkBuild(b *testing.B) {
 	fsys := benchCorpus(b)
 	out := b.TempDir() + "/public"
 	for b.Loop() {
-		if _, problems, err := Run(Options{Root: ".", FS: fsys, Out: out}); err != nil || problems.Errors() > 0 {
+		if _, problems, err := Run(Options{Root: ".", FS: fsys, Out: out, ImageCache: "-"}); err != nil || problems.Errors() > 0 {
 			b.Fatal(err, problems)
 		}
 	}
@@ -54,7 +54,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkCheck(b *testing.B) {
 	fsys := benchCorpus(b)
 	for b.Loop() {
-		if _, problems, err := Run(Options{Root: ".", FS: fsys}); err != nil || problems.Errors() > 0 {
+		if _, problems, err := Run(Options{Root: ".", FS: fsys, ImageCache: "-"}); err != nil || problems.Errors() > 0 {
 			b.Fatal(err, problems)
 		}
 	}

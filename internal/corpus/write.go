@@ -4,19 +4,30 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/owners"
 )
 
 // BaseURL is the portal address of a generated city.
 const BaseURL = "https://kim.malangkota.go.id/"
 
 // Write generates the corpus. repo, when not nil, receives a kimsite
-// repository: sites.yaml and content/<id>/... . hugo, when not nil, receives
+// repository: sites.yaml, .github/CODEOWNERS and content/<id>/... . hugo, when not nil, receives
 // one Hugo site per kelurahan, <id>/hugo.toml, <id>/content/..., with the
 // layouts of HugoTheme and css as its inline stylesheet.
 func Write(o Options, css []byte, repo, hugo Emit) error {
 	sites := Sites(o.Sites)
 	if repo != nil {
-		if err := repo("sites.yaml", sitesYAML(sites)); err != nil {
+		yaml := sitesYAML(sites)
+		if err := repo(config.File, yaml); err != nil {
+			return err
+		}
+		city, _, problems := config.Parse(yaml)
+		if city == nil || problems.Errors() > 0 {
+			return fmt.Errorf("corpus: generated sites.yaml: %v", problems)
+		}
+		if err := repo(".github/CODEOWNERS", owners.File(city)); err != nil {
 			return err
 		}
 	}
