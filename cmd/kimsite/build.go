@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -73,7 +75,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		}
 		opts.Out = out
 		if !noCache {
-			opts.Cache = cacheFile(out)
+			opts.Cache = cacheFile(opts.Root, out)
 		}
 		if isTerminal(stderr) {
 			opts.Progress = func(done, total int, site string) {
@@ -122,12 +124,17 @@ func buildError(stderr io.Writer, name string, err error) int {
 	return exitContent
 }
 
-// cacheFile is where the build cache of an output folder lives: in a
-// hidden folder beside it (.kimsite-cache/public.gob), so that it is never
-// published with the site.
-func cacheFile(out string) string {
-	out = filepath.Clean(out)
-	return filepath.Join(filepath.Dir(out), ".kimsite-cache", filepath.Base(out)+".gob")
+// cacheFile is where the build cache of an output folder lives: with the
+// photo cache in the repository's .kimsite-cache/ (ignored by git), named
+// after the output folder's absolute path, so that nothing is ever left
+// beside the output or published with it.
+func cacheFile(root, out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(root, ".kimsite-cache", "build", hex.EncodeToString(sum[:8])+".gob")
 }
 
 func nothingWritten(check bool, out string) string {
