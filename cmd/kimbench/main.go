@@ -29,7 +29,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/themes"
 )
 

@@ -16,7 +16,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/themes"
 )
 

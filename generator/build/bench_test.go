@@ -12,7 +12,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/render"
 	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/themes"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/themes"
 )
 

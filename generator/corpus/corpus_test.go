@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/kotamalang/kimsite/generator/build"
-	"github.com/kotamalang/kimsite/internal/corpus"
+	"github.com/kotamalang/kimsite/generator/corpus"
 )
 
 func generate(t *testing.T, o corpus.Options) (repo, hugo fstest.MapFS) {
