@@ -78,18 +78,22 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
 		return fmt.Errorf("%w: %q", ErrPath, name)
 	}
-	d.mu.Lock()
-	if d.files[name] {
-		d.mu.Unlock()
-		return fmt.Errorf("%w: %q", ErrTwice, name)
-	}
-	d.files[name] = true
-	err := d.mkdir(filepath.Dir(filepath.FromSlash(name)))
-	d.mu.Unlock()
-	if err != nil {
+	if err := d.claim(name); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(d.staging, filepath.FromSlash(name)), data, 0o644)
+}
+
+// claim records that name is written, refusing a second writer, and makes
+// its folder in the staging folder.
+func (d *Dir) claim(name string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.files[name] {
+		return fmt.Errorf("%w: %q", ErrTwice, name)
+	}
+	d.files[name] = true
+	return d.mkdir(filepath.Dir(filepath.FromSlash(name)))
 }
 
 // mkdir creates dir and its missing parents in the staging folder, one

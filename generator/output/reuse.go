@@ -28,15 +28,7 @@ func (d *Dir) Reuse(names []string) error {
 		}
 	}
 	for _, name := range names {
-		d.mu.Lock()
-		if d.files[name] {
-			d.mu.Unlock()
-			return fmt.Errorf("%w: %q", ErrTwice, name)
-		}
-		d.files[name] = true
-		err := d.mkdir(filepath.Dir(filepath.FromSlash(name)))
-		d.mu.Unlock()
-		if err != nil {
+		if err := d.claim(name); err != nil {
 			return err
 		}
 		rel := filepath.FromSlash(name)
