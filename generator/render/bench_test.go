@@ -8,10 +8,10 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/themes"
 )
 
