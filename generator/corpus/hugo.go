@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 )
@@ -86,19 +87,10 @@ enableRobotsTXT = false
 	if err := emit(path.Join(s.ID, "assets", "style.css"), css); err != nil {
 		return err
 	}
-	for _, name := range sortedKeys(hugoLayouts) {
+	for _, name := range slices.Sorted(maps.Keys(hugoLayouts)) {
 		if err := emit(path.Join(s.ID, "layouts", name), []byte(hugoLayouts[name])); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -2,6 +2,8 @@ package render
 
 import (
 	"cmp"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -168,7 +170,7 @@ func (v *View) localBusiness(f *model.UMKMFront) ld {
 		b["makesOffer"] = offers
 	}
 	var same []string
-	for _, k := range sortedKeys(f.Links) {
+	for _, k := range slices.Sorted(maps.Keys(f.Links)) {
 		same = append(same, f.Links[k])
 	}
 	if same != nil {

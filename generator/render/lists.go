@@ -108,12 +108,3 @@ func categoryLinks(base string, split map[string][]*content.Page) []CategoryLink
 	}
 	return links
 }
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
