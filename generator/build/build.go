@@ -145,57 +145,23 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if err != nil {
 		return sum, problems, err
 	}
+	p := &pipeline{opts: opts, md: md, imgs: imgs, r: r, cache: cache, dir: dir}
+	if out != nil {
+		p.out = counter
+	}
 	var digests []render.Digest
 	rendered := 0
 	for i, sc := range sites {
-		var key string
-		if cache != nil && problems.Errors() == 0 {
-			key = cache.key(sc)
-			d, ok, err := cache.reuse(sc, key, dir, counter)
-			if err != nil {
-				return sum, problems, err
-			}
-			if ok {
-				digests = append(digests, d)
-				rendered++
-				if opts.Progress != nil {
-					opts.Progress(i+1, len(sites), sc.ID)
-				}
-				continue
-			}
-		}
-		site, siteProblems := content.Load(opts.FS, sc, opts.Drafts)
-		siteProblems.Append(renderMarkdown(md, site))
-		siteProblems.Append(imgs.Check(site))
-		if opts.Check != nil {
-			siteProblems.Append(opts.Check(site))
+		d, didRender, siteProblems, err := p.site(sc, problems.Errors() == 0)
+		if err != nil {
+			return sum, problems, err
 		}
 		problems.Append(siteProblems)
-		if out != nil && problems.Errors() == 0 {
-			var d render.Digest
-			if !opts.PortalFromAll || slices.Contains(opts.Render, sc.ID) {
-				rec := &recorder{out: counter}
-				if d, err = r.Site(site, rec); err != nil {
-					return sum, problems, err
-				}
-				if err = imgs.Write(site, rec); err != nil {
-					return sum, problems, err
-				}
-				rendered++
-				if cache != nil {
-					if err := cache.put(sc, key, rec.names, d); err != nil {
-						return sum, problems, err
-					}
-				}
-			} else {
-				_ = imgs.Write(site, nil) // not rendered here: forget its photos
-				if d, err = r.DigestOf(site); err != nil {
-					return sum, problems, err
-				}
-			}
-			digests = append(digests, d)
-		} else {
-			_ = imgs.Write(site, nil) // forget the site's photos
+		if d != nil {
+			digests = append(digests, *d)
+		}
+		if didRender {
+			rendered++
 		}
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(sites), sc.ID)
@@ -241,6 +207,56 @@ func imageCache(opts Options) string {
 		return opts.ImageCache
 	}
 	return filepath.Join(opts.Root, ".kimsite-cache")
+}
+
+// pipeline holds the stages one site goes through.
+type pipeline struct {
+	opts  Options
+	md    *markdown.Renderer
+	imgs  *images.Set
+	r     *render.Renderer
+	cache *siteCache
+	dir   *output.Dir
+	out   *countingOutput // nil when checking
+}
+
+// site loads and checks one site and, while the build is still clean,
+// renders it (or reuses its previous output). It returns the site's digest
+// for the portal (nil when there is none), whether its pages were written,
+// and its problems.
+func (p *pipeline) site(sc *config.Site, clean bool) (*render.Digest, bool, diag.List, error) {
+	var key string
+	if p.cache != nil && clean {
+		key = p.cache.key(sc)
+		d, ok, err := p.cache.reuse(sc, key, p.dir, p.out)
+		if err != nil || ok {
+			return &d, ok, nil, err
+		}
+	}
+	site, problems := content.Load(p.opts.FS, sc, p.opts.Drafts)
+	problems.Append(renderMarkdown(p.md, site))
+	problems.Append(p.imgs.Check(site))
+	if p.opts.Check != nil {
+		problems.Append(p.opts.Check(site))
+	}
+	if p.out == nil || !clean || problems.Errors() > 0 {
+		_ = p.imgs.Write(site, nil) // nothing will be written: forget the site's photos
+		return nil, false, problems, nil
+	}
+	if p.opts.PortalFromAll && !slices.Contains(p.opts.Render, sc.ID) {
+		_ = p.imgs.Write(site, nil) // not rendered here: forget its photos
+		d, err := p.r.DigestOf(site)
+		return &d, false, problems, err
+	}
+	rec := &recorder{out: p.out}
+	d, err := p.r.Site(site, rec)
+	if err == nil {
+		err = p.imgs.Write(site, rec)
+	}
+	if err == nil && p.cache != nil {
+		err = p.cache.put(sc, key, rec.names, d)
+	}
+	return &d, true, problems, err
 }
 
 func cmpFS(a, b fs.FS) fs.FS {
