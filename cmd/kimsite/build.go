@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -49,8 +50,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if check {
 		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions")
 	}
-	noCache := false
+	noCache, cpuProfile := false, ""
 	if !check {
+		flags.StringVar(&cpuProfile, "cpuprofile", "", "tulis profil CPU (pprof) ke berkas ini")
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
 		part.register(flags)
@@ -86,6 +88,13 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			}
 		}
 	}
+	if cpuProfile != "" {
+		stop, err := startCPUProfile(cpuProfile)
+		if err != nil {
+			return buildError(stderr, name, err)
+		}
+		defer stop()
+	}
 	sum, problems, err := build.Run(opts)
 	if check && err == nil {
 		problems.Append(checks.Config(os.DirFS(opts.Root), config.File))
@@ -111,6 +120,20 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fmt.Fprintf(stdout, "Selesai: %d kelurahan, %d halaman, %d berkas di %s/ dalam %s.\n", sum.Sites, sum.Pages, sum.Files, strings.TrimSuffix(out, "/"), round(sum.Duration))
 	}
 	return exitOK
+}
+
+// startCPUProfile profiles the build into file, for go tool pprof; the
+// returned function ends the profile.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // buildError reports an error that is not in the content: a usage mistake
