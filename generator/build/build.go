@@ -145,6 +145,9 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if err != nil {
 		return sum, problems, err
 	}
+	if cache != nil {
+		cache.hashSites(sites)
+	}
 	p := &pipeline{opts: opts, md: md, imgs: imgs, r: r, cache: cache, dir: dir}
 	if out != nil {
 		p.out = counter
@@ -184,13 +187,19 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 			return sum, problems, err
 		}
 	}
+	if cache != nil {
+		// Until the commit is done, the manifest vouches only for the kept
+		// sites, so that a build killed half way through the commit is
+		// never taken for the output of the sites it was replacing.
+		_ = cache.c.SaveOnly(cache.kept)
+	}
 	if dir != nil {
 		if err := dir.Commit(); err != nil {
 			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
 		}
 	}
 	if cache != nil {
-		sum.Reused = cache.reused
+		sum.Reused = len(cache.kept)
 		_ = cache.c.Save() // a cache that cannot be saved only costs the next build time
 	}
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
@@ -225,9 +234,9 @@ type pipeline struct {
 // for the portal (nil when there is none), whether its pages were written,
 // and its problems.
 func (p *pipeline) site(sc *config.Site, clean bool) (*render.Digest, bool, diag.List, error) {
-	var key string
+	var key siteKey
 	if p.cache != nil && clean {
-		key = p.cache.key(sc)
+		key = p.cache.keys[sc.ID]
 		d, ok, err := p.cache.reuse(sc, key, p.dir, p.out)
 		if err != nil || ok {
 			return &d, ok, nil, err

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/cache"
@@ -19,14 +21,19 @@ import (
 )
 
 // siteCache connects the build to the build cache: a site whose key is
-// unchanged has its previous output hard-linked into the new build and its
-// digest read back, instead of being loaded and rendered.
+// unchanged keeps its folder of the previous output and has its digest
+// read back, instead of being loaded and rendered.
 type siteCache struct {
-	c      *cache.Cache
-	fsys   fs.FS
-	base   string // the key of what every site depends on
-	reused int
+	c     *cache.Cache
+	fsys  fs.FS
+	base  string             // the key of what every site depends on
+	start time.Time          // when the build started; see cache.StatTree
+	kept  []string           // the sites whose previous output the build keeps
+	keys  map[string]siteKey // each site's key, by id
 }
+
+// siteKey is a site's key and what it was made of.
+type siteKey struct{ key, content, stat string }
 
 // openCache returns nil when the build has no cache: none was asked for,
 // the build writes to no output folder, or it renders only some of the
@@ -50,32 +57,70 @@ func openCache(opts Options, themeFS fs.FS, dir *output.Dir) (*siteCache, error)
 		return nil, err
 	}
 	h.Add(config.File, sitesYAML)
-	return &siteCache{c: cache.Open(opts.Cache), fsys: opts.FS, base: h.Sum()}, nil
+	return &siteCache{c: cache.Open(opts.Cache), fsys: opts.FS, base: h.Sum(), start: time.Now().Add(-time.Second)}, nil
 }
 
-// key hashes everything a site's output depends on. A site folder that
-// cannot be read gets no key, and is built (and reported) as usual.
-func (sc *siteCache) key(site *config.Site) string {
+// hashSites computes every site's key, on all cores: reading every input
+// file is most of what a rebuild with few changes does.
+func (sc *siteCache) hashSites(sites []*config.Site) {
+	sc.keys = make(map[string]siteKey, len(sites))
+	keys := make([]siteKey, len(sites))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(sites)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(sites); i = int(next.Add(1) - 1) {
+				keys[i] = sc.key(sites[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, s := range sites {
+		sc.keys[s.ID] = keys[i]
+	}
+}
+
+// key hashes everything a site's output depends on. The site's folder is
+// read only when the sizes and times of its files differ from the previous
+// build's. A site folder that cannot be read gets no key, and is built (and
+// reported) as usual.
+func (sc *siteCache) key(site *config.Site) siteKey {
+	dir := path.Join("content", site.ID)
+	var k siteKey
+	stat, racy, err := cache.StatTree(sc.fsys, dir, sc.start)
+	if prev, ok := sc.c.Previous(site.ID); ok && err == nil && prev.Stat == stat {
+		k.content = prev.Content
+	} else {
+		h := cache.NewHasher()
+		if err := h.AddTree(sc.fsys, dir); err != nil {
+			return siteKey{}
+		}
+		k.content = h.Sum()
+	}
+	if err == nil && !racy {
+		k.stat = stat
+	}
 	h := cache.NewHasher()
 	h.Add("base", []byte(sc.base))
-	if err := h.AddTree(sc.fsys, path.Join("content", site.ID)); err != nil {
-		return ""
-	}
-	return h.Sum()
+	h.Add("content", []byte(k.content))
+	k.key = h.Sum()
+	return k
 }
 
-// reuse stages the site's previous output and returns its digest, when the
+// reuse keeps the site's previous output and returns its digest, when the
 // site is unchanged and its files are all still in the output folder.
-func (sc *siteCache) reuse(site *config.Site, key string, out *output.Dir, count *countingOutput) (render.Digest, bool, error) {
-	e, ok := sc.c.Lookup(site.ID, key)
-	if !ok || key == "" {
+func (sc *siteCache) reuse(site *config.Site, key siteKey, out *output.Dir, count *countingOutput) (render.Digest, bool, error) {
+	e, ok := sc.c.Lookup(site.ID, key.key)
+	if !ok || key.key == "" {
 		return render.Digest{}, false, nil
 	}
 	var d render.Digest
 	if gob.NewDecoder(bytes.NewReader(e.Digest)).Decode(&d) != nil {
 		return render.Digest{}, false, nil
 	}
-	if err := out.Reuse(e.Files); err != nil {
+	if err := out.Keep(site.ID, e.Files); err != nil {
 		if errors.Is(err, output.ErrNotReusable) {
 			return render.Digest{}, false, nil
 		}
@@ -88,14 +133,15 @@ func (sc *siteCache) reuse(site *config.Site, key string, out *output.Dir, count
 	for _, name := range e.Files {
 		count.count(name)
 	}
+	e.Stat = key.stat
 	sc.c.Put(site.ID, e)
-	sc.reused++
+	sc.kept = append(sc.kept, site.ID)
 	return d, true, nil
 }
 
 // put remembers what a site's build wrote and its digest.
-func (sc *siteCache) put(site *config.Site, key string, files []string, d render.Digest) error {
-	if key == "" {
+func (sc *siteCache) put(site *config.Site, key siteKey, files []string, d render.Digest) error {
+	if key.key == "" {
 		return nil
 	}
 	d.Site = nil
@@ -108,7 +154,7 @@ func (sc *siteCache) put(site *config.Site, key string, files []string, d render
 		return err
 	}
 	slices.Sort(files)
-	sc.c.Put(site.ID, cache.Entry{Key: key, Files: files, Digest: buf.Bytes()})
+	sc.c.Put(site.ID, cache.Entry{Key: key.key, Content: key.content, Stat: key.stat, Files: files, Digest: buf.Bytes()})
 	return nil
 }
 

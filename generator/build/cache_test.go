@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/themes"
@@ -171,4 +173,73 @@ func TestCacheMissingOutput(t *testing.T) {
 		t.Fatalf("reused %d sites, want 2", sum.Reused)
 	}
 	sameAsClean(t, opts, out)
+}
+
+// countingFS counts the Markdown files opened through it.
+type countingFS struct {
+	fs.FS
+	opened atomic.Int64
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".md") {
+		c.opened.Add(1)
+	}
+	return c.FS.Open(name)
+}
+
+// TestCacheTrustsOnlySettledStats checks the cache's shortcut: a site whose
+// files have the sizes and times of the previous build is not read again,
+// but only when those times were settled (older than the build), so that a
+// file rewritten within the same clock tick, same size, is still seen.
+func TestCacheTrustsOnlySettledStats(t *testing.T) {
+	root, work := t.TempDir(), t.TempDir()
+	writeCorpus(t, root)
+	site := corpus.Sites(3)[0].ID
+	pages, _ := filepath.Glob(filepath.Join(root, "content", site, "berita", "*.md"))
+	page := pages[0]
+	original, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same size, other bytes, same time: only a read can tell.
+	sameSize := []byte(strings.Replace(string(original), "title: ", "title: X", 1)[:len(original)])
+	sameSize[len(sameSize)-1] = '\n'
+
+	rewrite := func(mtime time.Time) {
+		t.Helper()
+		if err := os.WriteFile(page, sameSize, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(page, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		sameSize, original = original, sameSize
+	}
+	fsys := &countingFS{FS: os.DirFS(root)}
+	opts := Options{Root: root, FS: fsys, Out: filepath.Join(work, "public"), Cache: filepath.Join(work, ".cache")}
+
+	// Fresh files: their stats are not trusted, and a same-size rewrite
+	// with the same time is seen.
+	build(t, opts)
+	info, _ := os.Stat(page)
+	rewrite(info.ModTime())
+	if sum := build(t, opts); sum.Reused != 2 {
+		t.Fatalf("after a same-size rewrite of a fresh file the build reused %d sites, want 2", sum.Reused)
+	}
+
+	// Settled files: the next builds read no Markdown at all.
+	old := time.Now().Add(-time.Hour)
+	filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	build(t, opts)
+	fsys.opened.Store(0)
+	if sum := build(t, opts); sum.Reused != 3 || fsys.opened.Load() != 0 {
+		t.Fatalf("unchanged settled city: reused %d sites and opened %d Markdown files, want 3 and 0", sum.Reused, fsys.opened.Load())
+	}
+	sameAsClean(t, opts, opts.Out)
 }

@@ -23,16 +23,21 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 )
 
 // version changes when the manifest's format does.
-const version = "kimsite-cache-1"
+const version = "kimsite-cache-2"
 
 // Entry is what a build remembers about one site.
 type Entry struct {
 	Key    string   // the hash of the site's inputs
 	Files  []string // the output files, relative to the output folder
 	Digest []byte   // the site's digest for the portal, encoded by the caller
+
+	// Content is the hash of the site's folder (AddTree), and Stat its
+	// StatTree when that can stand in for Content next time ("" when not).
+	Content, Stat string
 }
 
 type manifest struct {
@@ -70,14 +75,34 @@ func (c *Cache) Lookup(site, key string) (Entry, bool) {
 	return e, ok && e.Key == key
 }
 
+// Previous returns the previous build's entry for a site, whatever its key.
+func (c *Cache) Previous(site string) (Entry, bool) {
+	e, ok := c.previous[site]
+	return e, ok
+}
+
 // Put records a site's entry for the next build.
 func (c *Cache) Put(site string, e Entry) { c.next[site] = e }
 
 // Save writes the manifest of this build, replacing the previous one in one
 // rename. Sites not built this time are forgotten.
-func (c *Cache) Save() error {
+func (c *Cache) Save() error { return c.save(c.next) }
+
+// SaveOnly writes a manifest of this build's entries for the given sites
+// only: what is safe to vouch for while the output is being replaced.
+func (c *Cache) SaveOnly(sites []string) error {
+	some := map[string]Entry{}
+	for _, s := range sites {
+		if e, ok := c.next[s]; ok {
+			some[s] = e
+		}
+	}
+	return c.save(some)
+}
+
+func (c *Cache) save(sites map[string]Entry) error {
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(manifest{Version: version, Sites: c.next}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(manifest{Version: version, Sites: sites}); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
@@ -143,6 +168,34 @@ func (h *Hasher) AddTree(fsys fs.FS, dir string) error {
 		h.Add(p, data)
 	}
 	return nil
+}
+
+// StatTree returns a key of the names, sizes, modes and modification times
+// of the files under dir: a cheap stand-in for their contents, as git's
+// index is, that costs one stat per file instead of reading it. A file
+// changed since notBefore makes the key racy: it could change again within
+// the file system's clock tick without its time changing, so a racy key
+// must not be trusted by a later build.
+func StatTree(fsys fs.FS, dir string, notBefore time.Time) (key string, racy bool, err error) {
+	h := NewHasher()
+	err = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		mod := info.ModTime()
+		racy = racy || !mod.Before(notBefore)
+		var b [24]byte
+		putLen(b[:8], int(info.Size()))
+		putLen(b[8:16], int(mod.UnixNano()))
+		putLen(b[16:], int(info.Mode()))
+		h.Add(p, b[:])
+		return nil
+	})
+	return h.Sum(), racy, err
 }
 
 // Sum returns the key.

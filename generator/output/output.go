@@ -5,6 +5,11 @@
 // target is always either the previous complete build or the new one, even
 // when the process is killed half way. Abort, or a crash, leaves the target
 // untouched; the next Open removes what an interrupted build left behind.
+//
+// A build may Keep top-level folders of the previous output (the sites the
+// build cache found unchanged). Commit then swaps the other top-level
+// entries one by one, each atomically, so that a rebuild costs what
+// changed rather than the size of the whole output.
 package output
 
 import (
@@ -25,6 +30,7 @@ type Dir struct {
 	mu      sync.Mutex
 	dirs    map[string]bool
 	files   map[string]bool
+	kept    map[string]bool // top-level folders of the target left as they are
 	done    bool
 }
 
@@ -52,7 +58,7 @@ func Open(target string) (*Dir, error) {
 	if err := os.Chmod(staging, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{target: target, staging: staging, dirs: map[string]bool{".": true}, files: map[string]bool{}}, nil
+	return &Dir{target: target, staging: staging, dirs: map[string]bool{".": true}, files: map[string]bool{}, kept: map[string]bool{}}, nil
 }
 
 func cleanLeftovers(parent, base string) {
@@ -89,7 +95,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 func (d *Dir) claim(name string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.files[name] {
+	if top, _, _ := strings.Cut(name, "/"); d.files[name] || d.kept[top] {
 		return fmt.Errorf("%w: %q", ErrTwice, name)
 	}
 	d.files[name] = true
@@ -121,12 +127,21 @@ func (d *Dir) Has(name string) bool {
 	return d.files[name]
 }
 
-// Commit puts the staged files in place of the target.
+// Commit puts the staged files in place of the target: the whole folder in
+// one step, or, when the build kept folders of the previous one, one
+// top-level entry at a time (see commitEntries).
 func (d *Dir) Commit() error {
 	if d.done {
 		return errors.New("output: already committed or aborted")
 	}
 	d.done = true
+	if len(d.kept) > 0 {
+		if err := d.commitEntries(); err != nil {
+			_ = os.RemoveAll(d.staging)
+			return err
+		}
+		return nil
+	}
 	if err := swap(d.staging, d.target); err != nil {
 		_ = os.RemoveAll(d.staging)
 		return err

@@ -2,23 +2,41 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 
 	"golang.org/x/sys/unix"
 )
 
-// swap exchanges staging and target in one atomic step (renameat2 with
-// RENAME_EXCHANGE), then removes the previous output. When there is no
-// target yet, a plain rename is atomic already.
-func swap(staging, target string) error {
-	err := unix.Renameat2(unix.AT_FDCWD, staging, unix.AT_FDCWD, target, unix.RENAME_EXCHANGE)
+// errNoExchange is returned by exchange on a system or file system that
+// cannot exchange two names atomically.
+var errNoExchange = errors.New("output: no atomic exchange")
+
+// exchange swaps the names a and b in one atomic step (renameat2 with
+// RENAME_EXCHANGE). It returns fs.ErrNotExist when either does not exist.
+func exchange(a, b string) error {
+	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 	switch {
-	case err == nil:
-		return os.RemoveAll(staging) // staging now holds the previous output
 	case errors.Is(err, unix.ENOENT):
-		return os.Rename(staging, target)
+		return fs.ErrNotExist
 	case errors.Is(err, unix.EINVAL), errors.Is(err, unix.ENOSYS):
-		return swapByRename(staging, target) // a file system without exchange
+		return errNoExchange
 	}
 	return err
+}
+
+// swap exchanges staging and target in one atomic step, then removes the
+// previous output. When there is no target yet, a plain rename is atomic
+// already.
+func swap(staging, target string) error {
+	switch err := exchange(staging, target); {
+	case err == nil:
+		return os.RemoveAll(staging) // staging now holds the previous output
+	case errors.Is(err, fs.ErrNotExist):
+		return os.Rename(staging, target)
+	case errors.Is(err, errNoExchange):
+		return swapByRename(staging, target) // a file system without exchange
+	default:
+		return err
+	}
 }

@@ -2,4 +2,10 @@
 
 package output
 
+import "errors"
+
+var errNoExchange = errors.New("output: no atomic exchange")
+
+func exchange(a, b string) error { return errNoExchange }
+
 func swap(staging, target string) error { return swapByRename(staging, target) }

@@ -1,0 +1,179 @@
+package output
+
+import (
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"testing"
+)
+
+// writeTree writes files (name → content) under dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// readTree returns every file under dir, name → content.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Sys().(*syscall.Stat_t).Ino
+}
+
+// TestKeepCommitsEntryByEntry keeps one site of the previous output,
+// rewrites another and the portal, and checks that the kept site's files
+// are the very same files (not rewritten), that the rewritten entries hold
+// only the new build's files, and that entries the build no longer makes
+// are gone.
+func TestKeepCommitsEntryByEntry(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "public")
+	writeTree(t, target, map[string]string{
+		"index.html":          "portal lama",
+		"umkm/index.html":     "umkm lama",
+		"kauman/index.html":   "kauman",
+		"kauman/berita/a.txt": "a",
+		"sukun/index.html":    "sukun lama",
+		"sukun/hapus.html":    "dihapus",
+		"dihapus/index.html":  "situs yang dihapus",
+		"lama.xml":            "berkas lama",
+	})
+	keptInode := inode(t, filepath.Join(target, "kauman/berita/a.txt"))
+
+	d, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Keep("kauman", []string{"kauman/index.html", "kauman/berita/a.txt"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("kauman/baru.html", nil); !errors.Is(err, ErrTwice) {
+		t.Errorf("writing into a kept folder = %v, want ErrTwice", err)
+	}
+	for name, data := range map[string]string{"index.html": "portal baru", "umkm/index.html": "umkm baru", "sukun/index.html": "sukun baru"} {
+		if err := d.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, target)
+	want := map[string]string{
+		"index.html":          "portal baru",
+		"umkm/index.html":     "umkm baru",
+		"kauman/index.html":   "kauman",
+		"kauman/berita/a.txt": "a",
+		"sukun/index.html":    "sukun baru",
+	}
+	if len(got) != len(want) {
+		t.Errorf("output = %v, want %v", got, want)
+	}
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s = %q, want %q", name, got[name], data)
+		}
+	}
+	if inode(t, filepath.Join(target, "kauman/berita/a.txt")) != keptInode {
+		t.Error("the kept site's file was rewritten")
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}
+
+// TestKeepRefuses checks that Keep keeps nothing when a file is missing,
+// when the folder is not a real folder, or when a name is outside it.
+func TestKeepRefuses(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "public")
+	writeTree(t, target, map[string]string{"kauman/index.html": "k", "elsewhere/x": "x"})
+	if err := os.Symlink("elsewhere", filepath.Join(target, "link")); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	for _, tc := range []struct {
+		dir   string
+		names []string
+		want  error
+	}{
+		{"kauman", []string{"kauman/index.html", "kauman/hilang.html"}, ErrNotReusable},
+		{"link", []string{"link/x"}, ErrNotReusable},
+		{"tidakada", nil, ErrNotReusable},
+		{"kauman", []string{"elsewhere/x"}, ErrPath},
+		{"kauman/berita", nil, ErrPath},
+		{"..", nil, ErrPath},
+	} {
+		if err := d.Keep(tc.dir, tc.names); !errors.Is(err, tc.want) {
+			t.Errorf("Keep(%q, %v) = %v, want %v", tc.dir, tc.names, err, tc.want)
+		}
+	}
+	// Nothing was kept: the folder can still be written.
+	if err := d.WriteFile("kauman/index.html", []byte("baru")); err != nil {
+		t.Errorf("after refused Keeps: %v", err)
+	}
+}
+
+// TestReplaceUndo checks that each commit step's undo puts both names back,
+// for a replaced entry and a new one, so that a failed commit leaves the
+// previous output.
+func TestReplaceUndo(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"new/a": "baru", "cur/a": "lama", "fresh/b": "b"})
+	before := readTree(t, dir)
+	undoReplace, err := replace(filepath.Join(dir, "new"), filepath.Join(dir, "cur"), filepath.Join(dir, "old"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	undoNew, err := replace(filepath.Join(dir, "fresh"), filepath.Join(dir, "added"), filepath.Join(dir, "old2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dir); got["cur/a"] != "baru" || got["added/b"] != "b" {
+		t.Fatalf("after replace: %v", got)
+	}
+	if err := errors.Join(undoNew(), undoReplace()); err != nil {
+		t.Fatal(err)
+	}
+	after := readTree(t, dir)
+	if !slices.Equal(slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before))) || after["cur/a"] != "lama" {
+		t.Errorf("after undo: %v, want %v", after, before)
+	}
+}
