@@ -93,7 +93,7 @@ func TestGolden(t *testing.T) {
 // carries and the theme's own tests cover.
 var (
 	inlineCSS = regexp.MustCompile(`<style>[^<]*</style>`)
-	cssHash   = regexp.MustCompile(`'sha256-[A-Za-z0-9+/=]+'`)
+	cssHash   = regexp.MustCompile(`(?:'|&#39;)sha256-(?:[A-Za-z0-9/=]|\+|&#43;)+(?:'|&#39;)`)
 )
 
 // readable puts HTML and XML one tag per line, with the stylesheet left out.

@@ -276,11 +276,7 @@ func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
 	if err := r.Theme.Execute(buf, j.kind, j.view); err != nil {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}
-	min, err := r.Minify.Bytes(minify.HTML, buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("%s: minify: %w", j.name, err)
-	}
-	return out.WriteFile(j.name, min)
+	return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
 }
 
 func (r *Renderer) copyAssets(s *content.Site, out Output) error {

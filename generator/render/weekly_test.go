@@ -77,7 +77,7 @@ func TestOrderLink(t *testing.T) {
 	}
 	for _, s := range []string{"Senin–Sabtu, 06.00–14.00 WIB", "openstreetmap.org/search?query=Jl.+Alpha+Gang+2+No.+5",
 		"https://gofood.example.id/warung-sri", `alt="Nasi pecel"`, "Rp12.000"} {
-		if !strings.Contains(page, s) {
+		if !strings.Contains(html.UnescapeString(page), s) {
 			t.Errorf("UMKM page lacks %s", s)
 		}
 	}

@@ -57,9 +57,11 @@ func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error
 	if err != nil {
 		return nil, err
 	}
-	base, err := template.New("base").Funcs(all).ParseFS(fsys, append([]string{"layouts/base.html"}, partials...)...)
-	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+	base := template.New("base").Funcs(all)
+	for _, file := range append([]string{"layouts/base.html"}, partials...) {
+		if err := parse(base, fsys, file, m); err != nil {
+			return nil, err
+		}
 	}
 	kinds, err := fs.Glob(fsys, "layouts/*.html")
 	if err != nil {
@@ -74,11 +76,29 @@ func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error
 		if err != nil {
 			return nil, err
 		}
-		if t.layouts[kind], err = clone.ParseFS(fsys, file); err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+		if err := parse(clone, fsys, file, m); err != nil {
+			return nil, err
 		}
+		t.layouts[kind] = clone
 	}
 	return t, nil
+}
+
+// parse adds a layout file to set, minified first: HTML is minified once
+// here rather than in every page (see package minify).
+func parse(set *template.Template, fsys fs.FS, file string, m *minify.Minifier) error {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	small, err := m.Template(string(src))
+	if err != nil {
+		return fmt.Errorf("theme: %s: %w", file, err)
+	}
+	if _, err := set.New(path.Base(file)).Parse(small); err != nil {
+		return fmt.Errorf("theme: %s: %w", file, err)
+	}
+	return nil
 }
 
 // String returns the UI string for key; an unknown key is an error, so a
