@@ -130,18 +130,15 @@ func BenchmarkStageRender(b *testing.B) {
 	reportPages(b, benchPages)
 }
 
-// BenchmarkStageMinify minifies every rendered page of one site.
+// BenchmarkStageMinify loads the theme, which is where HTML and CSS are
+// minified: once per build, in the layouts and the stylesheet, not in
+// every page (see package minify).
 func BenchmarkStageMinify(b *testing.B) {
-	s := loadStages(b)
-	pages := renderedPages(b, s)
 	for b.Loop() {
-		for _, p := range pages {
-			if _, err := s.min.Bytes(minify.HTML, p); err != nil {
-				b.Fatal(err)
-			}
+		if _, err := theme.Load(themes.Default(), render.Funcs(), minify.New()); err != nil {
+			b.Fatal(err)
 		}
 	}
-	reportPages(b, len(pages))
 }
 
 // BenchmarkStageWrite writes one site's rendered files to a staging folder

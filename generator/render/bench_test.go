@@ -50,6 +50,9 @@ func singleViews(b *testing.B) (*Renderer, []*View) {
 			v := &View{Section: sec, Page: p, Title: p.Meta.Title, City: city, Site: site.Config, Content: site, Kind: "single",
 				Path: site.Config.Path + p.URL, Canonical: site.Config.URL(p.URL), CSS: template.CSS(css), CSP: csp(css)}
 			v.fill()
+			if v.Parts, err = r.parts("single", v); err != nil {
+				b.Fatal(err)
+			}
 			views = append(views, v)
 		}
 	}
@@ -69,25 +72,4 @@ func BenchmarkTemplates(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
-}
-
-// BenchmarkMinify minifies the executed single pages.
-func BenchmarkMinify(b *testing.B) {
-	r, views := singleViews(b)
-	var pages [][]byte
-	for _, v := range views {
-		var buf bytes.Buffer
-		if err := r.Theme.Execute(&buf, "single", v); err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, buf.Bytes())
-	}
-	for b.Loop() {
-		for _, p := range pages {
-			if _, err := r.Minify.Bytes(minify.HTML, p); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 }

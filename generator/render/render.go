@@ -238,6 +238,18 @@ func pageTitle(p *content.Page) string {
 
 // execute renders the jobs on all cores and writes them.
 func (r *Renderer) execute(jobs []job, out Output) error {
+	parts := map[*config.Site]*Parts{}
+	for _, j := range jobs {
+		p, ok := parts[j.view.Site]
+		if !ok {
+			var err error
+			if p, err = r.parts(j.kind, j.view); err != nil {
+				return fmt.Errorf("%s: %w", j.name, err)
+			}
+			parts[j.view.Site] = p
+		}
+		j.view.Parts = p
+	}
 	work := make(chan job)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -270,6 +282,30 @@ func (r *Renderer) execute(jobs []job, out Output) error {
 	default:
 		return nil
 	}
+}
+
+// parts renders the parts of v's pages that depend only on its site.
+func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
+	brand, err := r.Theme.ExecutePart(kind, "brand", v)
+	if err != nil {
+		return nil, err
+	}
+	footer, err := r.Theme.ExecutePart(kind, "footer", v)
+	if err != nil {
+		return nil, err
+	}
+	p := &Parts{Brand: brand, Footer: footer, menu: v.Nav()}
+	// The menu as each entry's page sees it, then as any other page does.
+	at := *v
+	for _, c := range append(p.menu, Crumb{Path: v.Href("")}) {
+		at.Path = c.Path
+		menu, err := r.Theme.ExecutePart(kind, "menu", &at)
+		if err != nil {
+			return nil, err
+		}
+		p.menus = append(p.menus, menu)
+	}
+	return p, nil
 }
 
 func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {

@@ -145,6 +145,21 @@ func (t *Theme) Execute(w io.Writer, kind string, view any) error {
 	return l.ExecuteTemplate(w, "base", view)
 }
 
+// ExecutePart renders the named template of a layout on its own, for a part
+// that many pages share: the result is trusted HTML for the HTML text of a
+// page (html/template escaped it as such).
+func (t *Theme) ExecutePart(kind, name string, view any) (template.HTML, error) {
+	l, ok := t.layouts[kind]
+	if !ok {
+		return "", fmt.Errorf("theme: no layout %q", kind)
+	}
+	var b strings.Builder
+	if err := l.ExecuteTemplate(&b, name, view); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
 // Hash returns the Content-Security-Policy source for an inline block.
 func Hash(s string) string {
 	sum := sha256.Sum256([]byte(s))
