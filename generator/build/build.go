@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -154,12 +155,14 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	var digests []render.Digest
 	rendered := 0
-	for i, sc := range sites {
-		d, didRender, siteProblems, err := p.site(sc, problems.Errors() == 0)
+	done := make(chan struct{})
+	defer close(done)
+	for i, ps := range p.prepareAll(sites, problems.Errors() == 0, done) {
+		problems.Append(ps.problems)
+		d, didRender, err := p.render(ps)
 		if err != nil {
 			return sum, problems, err
 		}
-		problems.Append(siteProblems)
 		if d != nil {
 			digests = append(digests, *d)
 		}
@@ -167,7 +170,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 			rendered++
 		}
 		if opts.Progress != nil {
-			opts.Progress(i+1, len(sites), sc.ID)
+			opts.Progress(i+1, len(sites), ps.config.ID)
 		}
 	}
 	if out == nil {
@@ -229,17 +232,56 @@ type pipeline struct {
 	out   *countingOutput // nil when checking
 }
 
-// site loads and checks one site and, while the build is still clean,
-// renders it (or reuses its previous output). It returns the site's digest
-// for the portal (nil when there is none), whether its pages were written,
-// and its problems.
-func (p *pipeline) site(sc *config.Site, clean bool) (*render.Digest, bool, diag.List, error) {
-	var key siteKey
+// prepared is a site loaded and checked, ready to be rendered.
+type prepared struct {
+	config   *config.Site
+	key      siteKey
+	reused   *render.Digest // the digest of a site the cache kept
+	site     *content.Site  // nil when the site is not to be rendered
+	problems diag.List
+	err      error // a failure outside the content, e.g. of the disk
+}
+
+// prepareAll loads and checks the sites one after another, in order, while
+// the caller renders the previous one: loading is mostly one core's work,
+// rendering spreads over all, so the two overlap. A site is rendered only
+// while the build is still clean (no errors in it or any site before it).
+// Closing done stops the loading early.
+func (p *pipeline) prepareAll(sites []*config.Site, clean bool, done <-chan struct{}) iter.Seq2[int, prepared] {
+	ready := make(chan prepared, 1)
+	go func() {
+		defer close(ready)
+		for _, sc := range sites {
+			ps := p.prepare(sc, clean)
+			clean = clean && ps.problems.Errors() == 0
+			select {
+			case ready <- ps:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func(yield func(int, prepared) bool) {
+		i := 0
+		for ps := range ready {
+			if !yield(i, ps) {
+				return
+			}
+			i++
+		}
+	}
+}
+
+// prepare reuses a site's previous output when the cache has it, or loads
+// and checks the site.
+func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
+	ps := prepared{config: sc}
 	if p.cache != nil && clean {
-		key = p.cache.keys[sc.ID]
-		d, ok, err := p.cache.reuse(sc, key, p.dir, p.out)
+		ps.key = p.cache.keys[sc.ID]
+		d, ok, err := p.cache.reuse(sc, ps.key, p.dir, p.out)
 		if err != nil || ok {
-			return &d, ok, nil, err
+			ps.reused, ps.err = &d, err
+			return ps
 		}
 	}
 	site, problems := content.Load(p.opts.FS, sc, p.opts.Drafts)
@@ -248,24 +290,41 @@ func (p *pipeline) site(sc *config.Site, clean bool) (*render.Digest, bool, diag
 	if p.opts.Check != nil {
 		problems.Append(p.opts.Check(site))
 	}
+	ps.problems = problems
 	if p.out == nil || !clean || problems.Errors() > 0 {
 		_ = p.imgs.Write(site, nil) // nothing will be written: forget the site's photos
-		return nil, false, problems, nil
+		return ps
 	}
-	if p.opts.PortalFromAll && !slices.Contains(p.opts.Render, sc.ID) {
-		_ = p.imgs.Write(site, nil) // not rendered here: forget its photos
-		d, err := p.r.DigestOf(site)
-		return &d, false, problems, err
+	ps.site = site
+	return ps
+}
+
+// render writes a prepared site (or only takes its digest, for a portal
+// built from sites this build does not render). It returns the site's
+// digest for the portal (nil when there is none) and whether its pages
+// were written.
+func (p *pipeline) render(ps prepared) (*render.Digest, bool, error) {
+	switch {
+	case ps.err != nil:
+		return nil, false, ps.err
+	case ps.reused != nil:
+		return ps.reused, true, nil
+	case ps.site == nil:
+		return nil, false, nil
+	case p.opts.PortalFromAll && !slices.Contains(p.opts.Render, ps.config.ID):
+		_ = p.imgs.Write(ps.site, nil) // not rendered here: forget its photos
+		d, err := p.r.DigestOf(ps.site)
+		return &d, false, err
 	}
 	rec := &recorder{out: p.out}
-	d, err := p.r.Site(site, rec)
+	d, err := p.r.Site(ps.site, rec)
 	if err == nil {
-		err = p.imgs.Write(site, rec)
+		err = p.imgs.Write(ps.site, rec)
 	}
 	if err == nil && p.cache != nil {
-		err = p.cache.put(sc, key, rec.names, d)
+		err = p.cache.put(ps.config, ps.key, rec.names, d)
 	}
-	return &d, true, problems, err
+	return &d, true, err
 }
 
 func cmpFS(a, b fs.FS) fs.FS {
