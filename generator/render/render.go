@@ -294,7 +294,8 @@ func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Parts{Brand: brand, Footer: footer, menu: v.Nav()}
+	p := &Parts{Brand: brand, Footer: footer, menu: v.Nav(),
+		cards: &cardCache{theme: r.Theme, kind: kind, html: map[string]template.HTML{}}}
 	// The menu as each entry's page sees it, then as any other page does.
 	at := *v
 	for _, c := range append(p.menu, Crumb{Path: v.Href("")}) {

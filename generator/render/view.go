@@ -63,6 +63,7 @@ type Parts struct {
 	Brand, Footer template.HTML
 	menu          []Crumb         // the site's menu
 	menus         []template.HTML // menus[i] with menu[i] current; the last with none
+	cards         *cardCache
 }
 
 // Menu returns the site's menu with the current page's entry marked, as
