@@ -286,16 +286,13 @@ func (r *Renderer) execute(jobs []job, out Output) error {
 
 // parts renders the parts of v's pages that depend only on its site.
 func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
-	brand, err := r.Theme.ExecutePart(kind, "brand", v)
-	if err != nil {
-		return nil, err
+	p := &Parts{menu: v.Nav(), cards: &cardCache{theme: r.Theme, kind: kind, html: map[string]template.HTML{}}}
+	for name, part := range map[string]*template.HTML{"head": &p.Head, "brand": &p.Brand, "footer": &p.Footer} {
+		var err error
+		if *part, err = r.Theme.ExecutePart(kind, name, v); err != nil {
+			return nil, err
+		}
 	}
-	footer, err := r.Theme.ExecutePart(kind, "footer", v)
-	if err != nil {
-		return nil, err
-	}
-	p := &Parts{Brand: brand, Footer: footer, menu: v.Nav(),
-		cards: &cardCache{theme: r.Theme, kind: kind, html: map[string]template.HTML{}}}
 	// The menu as each entry's page sees it, then as any other page does.
 	at := *v
 	for _, c := range append(p.menu, Crumb{Path: v.Href("")}) {

@@ -56,14 +56,14 @@ type View struct {
 }
 
 // Parts are the parts of a page that depend only on its site (or the
-// portal): the theme's "brand" and "footer" templates, rendered once per
+// portal): the theme's "head", "brand" and "footer" templates, rendered once per
 // site rather than on every page, where they were a fifth of the work of
 // executing a page.
 type Parts struct {
-	Brand, Footer template.HTML
-	menu          []Crumb         // the site's menu
-	menus         []template.HTML // menus[i] with menu[i] current; the last with none
-	cards         *cardCache
+	Head, Brand, Footer template.HTML
+	menu                []Crumb         // the site's menu
+	menus               []template.HTML // menus[i] with menu[i] current; the last with none
+	cards               *cardCache
 }
 
 // Menu returns the site's menu with the current page's entry marked, as
