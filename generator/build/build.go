@@ -203,6 +203,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	if cache != nil {
 		sum.Reused = len(cache.kept)
+		cache.c.Stamp(dir.Identity)
 		_ = cache.c.Save() // a cache that cannot be saved only costs the next build time
 	}
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())

@@ -120,7 +120,7 @@ func (sc *siteCache) reuse(site *config.Site, key siteKey, out *output.Dir, coun
 	if gob.NewDecoder(bytes.NewReader(e.Digest)).Decode(&d) != nil {
 		return render.Digest{}, false, nil
 	}
-	if err := out.Keep(site.ID, e.Files); err != nil {
+	if err := out.Keep(site.ID, e.Folder, e.Files); err != nil {
 		if errors.Is(err, output.ErrNotReusable) {
 			return render.Digest{}, false, nil
 		}

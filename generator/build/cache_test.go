@@ -243,3 +243,34 @@ func TestCacheTrustsOnlySettledStats(t *testing.T) {
 	}
 	sameAsClean(t, opts, opts.Out)
 }
+
+// TestCacheTwoCheckoutsOneOutput builds two checkouts that differ in one
+// page into the same output folder, one after the other: each checkout's
+// cache must notice that the other replaced the folders it wrote, and
+// never keep the other checkout's pages as its own.
+func TestCacheTwoCheckoutsOneOutput(t *testing.T) {
+	rootA, rootB, work := t.TempDir(), t.TempDir(), t.TempDir()
+	writeCorpus(t, rootA)
+	writeCorpus(t, rootB)
+	site := corpus.Sites(3)[1].ID
+	pages, _ := filepath.Glob(filepath.Join(rootB, "content", site, "berita", "*.md"))
+	data, err := os.ReadFile(pages[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "title: ", "title: Versi B ", 1)
+	if err := os.WriteFile(pages[0], []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(work, "public")
+	a := Options{Root: rootA, Out: out, Cache: filepath.Join(rootA, ".cache")}
+	b := Options{Root: rootB, Out: out, Cache: filepath.Join(rootB, ".cache")}
+	build(t, a)
+	build(t, b)
+	if sum := build(t, a); sum.Reused != 0 {
+		t.Errorf("checkout A reused %d sites that checkout B had replaced", sum.Reused)
+	}
+	sameAsClean(t, a, out)
+	build(t, b)
+	sameAsClean(t, b, out)
+}

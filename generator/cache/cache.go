@@ -27,7 +27,7 @@ import (
 )
 
 // version changes when the manifest's format does.
-const version = "kimsite-cache-2"
+const version = "kimsite-cache-3"
 
 // Entry is what a build remembers about one site.
 type Entry struct {
@@ -38,6 +38,10 @@ type Entry struct {
 	// Content is the hash of the site's folder (AddTree), and Stat its
 	// StatTree when that can stand in for Content next time ("" when not).
 	Content, Stat string
+
+	// Folder is the identity of the site's output folder after the build
+	// (see output.Dir.Identity).
+	Folder string
 }
 
 type manifest struct {
@@ -83,6 +87,14 @@ func (c *Cache) Previous(site string) (Entry, bool) {
 
 // Put records a site's entry for the next build.
 func (c *Cache) Put(site string, e Entry) { c.next[site] = e }
+
+// Stamp sets the Folder of every entry of this build.
+func (c *Cache) Stamp(folder func(site string) string) {
+	for site, e := range c.next {
+		e.Folder = folder(site)
+		c.next[site] = e
+	}
+}
 
 // Save writes the manifest of this build, replacing the previous one in one
 // rename. Sites not built this time are forgotten.

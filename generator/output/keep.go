@@ -13,17 +13,30 @@ import (
 // not in the current output; nothing was kept.
 var ErrNotReusable = errors.New("output: file not in the previous build")
 
+// Identity names the top-level folder dir of the output folder as it is
+// on disk (device, inode, change time), or "" when there is none: recorded
+// after a build, it tells a later build whether the folder is still the one
+// that build wrote, and not, say, another checkout's build into the same
+// output folder.
+func (d *Dir) Identity(dir string) string {
+	if !fs.ValidPath(dir) || dir == "." || strings.Contains(dir, "/") {
+		return ""
+	}
+	return identity(filepath.Join(d.target, dir))
+}
+
 // Keep leaves the top-level folder dir of the current output as it is: the
 // build reuses it unchanged instead of writing it again, so an unchanged
-// site costs no write, link or removal. names are the files dir must hold;
-// when one is missing Keep keeps nothing and returns ErrNotReusable, so
-// that the caller renders those files instead. Nothing may be written
-// under a kept folder.
-func (d *Dir) Keep(dir string, names []string) error {
+// site costs no write, link or removal. id is the folder's Identity when
+// it was written, and names the files it must hold; when the folder was
+// replaced since, or a file is missing, Keep keeps nothing and returns
+// ErrNotReusable, so that the caller renders those files instead. Nothing
+// may be written under a kept folder.
+func (d *Dir) Keep(dir, id string, names []string) error {
 	if !fs.ValidPath(dir) || dir == "." || strings.Contains(dir, "/") {
 		return fmt.Errorf("%w: %q", ErrPath, dir)
 	}
-	if info, err := os.Lstat(filepath.Join(d.target, dir)); err != nil || !info.IsDir() {
+	if info, err := os.Lstat(filepath.Join(d.target, dir)); err != nil || !info.IsDir() || id == "" || d.Identity(dir) != id {
 		return fmt.Errorf("%w: %q", ErrNotReusable, dir)
 	}
 	for _, name := range names {

@@ -76,7 +76,7 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Keep("kauman", []string{"kauman/index.html", "kauman/berita/a.txt"}); err != nil {
+	if err := d.Keep("kauman", d.Identity("kauman"), []string{"kauman/index.html", "kauman/berita/a.txt"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.WriteFile("kauman/baru.html", nil); !errors.Is(err, ErrTwice) {
@@ -116,11 +116,17 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 }
 
 // TestKeepRefuses checks that Keep keeps nothing when a file is missing,
-// when the folder is not a real folder, or when a name is outside it.
+// when the folder is not a real folder or not the one that was written (a
+// build of another checkout replaced it), or when a name is outside it.
 func TestKeepRefuses(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	writeTree(t, target, map[string]string{"kauman/index.html": "k", "elsewhere/x": "x"})
+	writeTree(t, target, map[string]string{"sukun/index.html": "s"})
+	before := identity(filepath.Join(target, "sukun"))
+	if err := os.RemoveAll(filepath.Join(target, "sukun")); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, target, map[string]string{"kauman/index.html": "k", "elsewhere/x": "x", "sukun/index.html": "s2"})
 	if err := os.Symlink("elsewhere", filepath.Join(target, "link")); err != nil {
 		t.Fatal(err)
 	}
@@ -135,13 +141,18 @@ func TestKeepRefuses(t *testing.T) {
 		want  error
 	}{
 		{"kauman", []string{"kauman/index.html", "kauman/hilang.html"}, ErrNotReusable},
+		{"sukun", []string{"sukun/index.html"}, ErrNotReusable},
 		{"link", []string{"link/x"}, ErrNotReusable},
 		{"tidakada", nil, ErrNotReusable},
 		{"kauman", []string{"elsewhere/x"}, ErrPath},
 		{"kauman/berita", nil, ErrPath},
 		{"..", nil, ErrPath},
 	} {
-		if err := d.Keep(tc.dir, tc.names); !errors.Is(err, tc.want) {
+		id := d.Identity(tc.dir)
+		if tc.dir == "sukun" {
+			id = before // the folder written then was replaced since
+		}
+		if err := d.Keep(tc.dir, id, tc.names); !errors.Is(err, tc.want) {
 			t.Errorf("Keep(%q, %v) = %v, want %v", tc.dir, tc.names, err, tc.want)
 		}
 	}

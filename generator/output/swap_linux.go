@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 
@@ -39,4 +40,15 @@ func swap(staging, target string) error {
 	default:
 		return err
 	}
+}
+
+// identity names the file system object at p: device, inode and change
+// time. A folder that another build replaced has another identity, even at
+// the same path.
+func identity(p string) string {
+	var st unix.Stat_t
+	if err := unix.Lstat(p, &st); err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d:%d:%d.%d", st.Dev, st.Ino, st.Ctim.Sec, st.Ctim.Nsec)
 }
