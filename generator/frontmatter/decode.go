@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -102,13 +103,27 @@ type field struct {
 	hint     string
 }
 
+// fieldCache holds fieldsOf's answer per struct type. Like encoding/json's
+// cache it depends only on the program's types, never on configuration;
+// reading the tags again for every page was a tenth of loading a page.
+var fieldCache sync.Map // reflect.Type → []field
+
 func fieldsOf(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	fields := readFields(t)
+	fieldCache.Store(t, fields)
+	return fields
+}
+
+func readFields(t reflect.Type) []field {
 	var fields []field
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		name, opts, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
 		if opts == "inline" {
-			for _, inner := range fieldsOf(sf.Type) {
+			for _, inner := range readFields(sf.Type) {
 				inner.index = append([]int{i}, inner.index...)
 				fields = append(fields, inner)
 			}
