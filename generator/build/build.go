@@ -19,6 +19,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
@@ -153,6 +154,15 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if out != nil {
 		p.out = counter
 	}
+	// The city's open data is written a site at a time as the sites come,
+	// so that the digests kept for the portal stay small.
+	var data *render.CityData
+	if out != nil && !opts.Shard.Set() {
+		if data, err = render.NewCityData(); err != nil {
+			return sum, problems, err
+		}
+		defer data.Close()
+	}
 	var digests []render.Digest
 	rendered := 0
 	done := make(chan struct{})
@@ -162,6 +172,11 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		d, didRender, err := p.render(ps)
 		if err != nil {
 			return sum, problems, err
+		}
+		if d != nil && data != nil {
+			if err := data.Add(d); err != nil {
+				return sum, problems, err
+			}
 		}
 		if d != nil {
 			digests = append(digests, *d)
@@ -182,7 +197,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		return sum, problems, nil
 	}
 	if !opts.Shard.Set() {
-		if err := r.Portal(digests, counter); err != nil {
+		if err := r.Portal(digests, data, counter); err != nil {
 			return sum, problems, err
 		}
 		// The web editor lives on the portal, so it is built with it.
@@ -411,4 +426,18 @@ func (c *countingOutput) WriteFile(name string, data []byte) error {
 		c.pages.Add(1)
 	}
 	return c.out.WriteFile(name, data)
+}
+
+// WriteFrom streams a file to an output that can take one (see
+// render.StreamOutput).
+func (c *countingOutput) WriteFrom(name string, r io.Reader) error {
+	if s, ok := c.out.(render.StreamOutput); ok {
+		c.files.Add(1)
+		return s.WriteFrom(name, r)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	return c.WriteFile(name, data)
 }

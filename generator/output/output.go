@@ -15,6 +15,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -88,6 +89,23 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(d.staging, filepath.FromSlash(name)), data, 0o644)
+}
+
+// WriteFrom writes one file from r, as WriteFile does, without holding it
+// in memory.
+func (d *Dir) WriteFrom(name string, r io.Reader) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
+		return fmt.Errorf("%w: %q", ErrPath, name)
+	}
+	if err := d.claim(name); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(filepath.Join(d.staging, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, r)
+	return errors.Join(err, f.Close())
 }
 
 // claim records that name is written, refusing a second writer, and makes

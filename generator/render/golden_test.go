@@ -44,6 +44,7 @@ var goldenOutputs = []string{
 	"index.html",                              // portal
 	"kecamatan/klojen/index.html",             // kecamatan
 	"umkm/index.html",                         // city UMKM
+	"umkm/kategori/kuliner/index.html",        // city UMKM category
 	"cek-fakta/index.html",                    // city clarifications
 	"404.html",
 	"beta/404.html", // own domain: its own 404

@@ -1,5 +1,7 @@
 package render
 
+import "io"
+
 // only wraps out so that it keeps only the files Options.Only accepts.
 func (r *Renderer) only(out Output) Output {
 	if r.Only == nil {
@@ -18,4 +20,11 @@ func (o onlyOutput) WriteFile(name string, data []byte) error {
 		return nil
 	}
 	return o.out.WriteFile(name, data)
+}
+
+func (o onlyOutput) WriteFrom(name string, r io.Reader) error {
+	if !o.accept(name) {
+		return nil
+	}
+	return writeFrom(o.out, name, r)
 }

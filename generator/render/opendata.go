@@ -1,10 +1,14 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 
 	"github.com/kotamalang/kimsite/generator/content"
@@ -107,35 +111,160 @@ func businessRecords(s *content.Site) []BusinessRecord {
 	return recs
 }
 
-// writeOpenData writes perencanaan.csv, perencanaan.json and umkm.json
-// into dir ("" for the portal).
+// writeOpenData writes a site's perencanaan.csv, perencanaan.json and
+// umkm.json into dir.
 func writeOpenData(out Output, dir string, plans []PlanRecord, businesses []BusinessRecord) error {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(PlanColumns)
-	for _, p := range plans {
-		w.Write(p.row())
-	}
-	if w.Flush(); w.Error() != nil {
-		return w.Error()
-	}
-	if err := out.WriteFile(path.Join(dir, "perencanaan.csv"), buf.Bytes()); err != nil {
+	var files [3]bytes.Buffer
+	enc := newOpenData(&files[0], &files[1], &files[2])
+	if err := enc.add(plans, businesses); err != nil {
 		return err
 	}
-	if plans == nil {
-		plans = []PlanRecord{}
+	if err := enc.close(); err != nil {
+		return err
 	}
-	if businesses == nil {
-		businesses = []BusinessRecord{}
-	}
-	for name, v := range map[string]any{"perencanaan.json": plans, "umkm.json": businesses} {
-		data, err := json.MarshalIndent(v, "", " ")
-		if err != nil {
-			return err
-		}
-		if err := out.WriteFile(path.Join(dir, name), append(data, '\n')); err != nil {
+	for i, name := range openDataFiles {
+		if err := out.WriteFile(path.Join(dir, name), files[i].Bytes()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// openDataFiles are the names of the open-data files, in the order
+// newOpenData takes their writers.
+var openDataFiles = [3]string{"perencanaan.csv", "perencanaan.json", "umkm.json"}
+
+// openData encodes records into the three open-data files as they come, so
+// that a file can be written a site at a time. The JSON files are what
+// json.MarshalIndent(records, "", " ") gives for all records at once.
+type openData struct {
+	csv               *csv.Writer
+	plans, businesses io.Writer
+	nPlans, nBusiness int
+}
+
+func newOpenData(csvFile, plans, businesses io.Writer) *openData {
+	o := &openData{csv: csv.NewWriter(csvFile), plans: plans, businesses: businesses}
+	o.csv.Write(PlanColumns)
+	return o
+}
+
+// add encodes the next records.
+func (o *openData) add(plans []PlanRecord, businesses []BusinessRecord) error {
+	for _, p := range plans {
+		o.csv.Write(p.row())
+		if err := jsonElement(o.plans, o.nPlans, p); err != nil {
+			return err
+		}
+		o.nPlans++
+	}
+	for _, b := range businesses {
+		if err := jsonElement(o.businesses, o.nBusiness, b); err != nil {
+			return err
+		}
+		o.nBusiness++
+	}
+	o.csv.Flush()
+	return o.csv.Error()
+}
+
+// close ends the JSON arrays.
+func (o *openData) close() error {
+	for _, f := range []struct {
+		w io.Writer
+		n int
+	}{{o.plans, o.nPlans}, {o.businesses, o.nBusiness}} {
+		end := "\n]\n"
+		if f.n == 0 {
+			end = "[]\n"
+		}
+		if _, err := io.WriteString(f.w, end); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonElement writes the i-th element of an indented JSON array.
+func jsonElement(w io.Writer, i int, v any) error {
+	data, err := json.MarshalIndent(v, " ", " ")
+	if err != nil {
+		return err
+	}
+	sep := ",\n "
+	if i == 0 {
+		sep = "[\n "
+	}
+	if _, err := io.WriteString(w, sep); err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// CityData gathers the city's open data site by site into temporary
+// files, so that a build never holds every record of the city: the
+// portal's perencanaan.csv, perencanaan.json and umkm.json are each site's
+// records in the order they were added. Close removes the files.
+type CityData struct {
+	dir   string
+	files [3]*os.File
+	bufs  [3]*bufio.Writer
+	enc   *openData
+}
+
+// NewCityData returns an empty CityData with its files in a new temporary
+// folder.
+func NewCityData() (*CityData, error) {
+	dir, err := os.MkdirTemp("", "kimsite-opendata-")
+	if err != nil {
+		return nil, err
+	}
+	c := &CityData{dir: dir}
+	for i, name := range openDataFiles {
+		if c.files[i], err = os.Create(filepath.Join(dir, name)); err != nil {
+			c.Close()
+			return nil, err
+		}
+		c.bufs[i] = bufio.NewWriter(c.files[i])
+	}
+	c.enc = newOpenData(c.bufs[0], c.bufs[1], c.bufs[2])
+	return c, nil
+}
+
+// Add appends a site's records and drops them from its digest, so that
+// the digest the portal keeps is small.
+func (c *CityData) Add(d *Digest) error {
+	err := c.enc.add(d.Plans, d.Businesses)
+	d.Plans, d.Businesses = nil, nil
+	return err
+}
+
+// write ends the files and writes them to out.
+func (c *CityData) write(out Output) error {
+	if err := c.enc.close(); err != nil {
+		return err
+	}
+	for i, name := range openDataFiles {
+		if err := c.bufs[i].Flush(); err != nil {
+			return err
+		}
+		if _, err := c.files[i].Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if err := writeFrom(out, name, c.files[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close removes the temporary files.
+func (c *CityData) Close() error {
+	for _, f := range c.files {
+		if f != nil {
+			f.Close()
+		}
+	}
+	return os.RemoveAll(c.dir)
 }

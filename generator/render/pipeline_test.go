@@ -61,6 +61,11 @@ func renderFS(fsys fs.FS, today time.Time) (*memOutput, error) {
 	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys, Today: today})
 	md := markdown.New()
 	out := &memOutput{}
+	data, err := NewCityData()
+	if err != nil {
+		return nil, err
+	}
+	defer data.Close()
 	var digests []Digest
 	for _, sc := range city.Sites {
 		site, problems := content.Load(fsys, sc, false)
@@ -74,9 +79,12 @@ func renderFS(fsys fs.FS, today time.Time) (*memOutput, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := data.Add(&d); err != nil {
+			return nil, err
+		}
 		digests = append(digests, d)
 	}
-	return out, r.Portal(digests, out)
+	return out, r.Portal(digests, data, out)
 }
 
 // shared holds the builds several tests check, made once per test binary.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"path"
 	"slices"
@@ -12,11 +13,14 @@ import (
 	"github.com/kotamalang/kimsite/generator/model"
 )
 
-// Digest is what the portal needs to know about one site.
+// Digest is what the portal needs to know about one site. Its open-data
+// records go to the city's CityData, which drops them; what stays is
+// bounded by the site's own UMKM and cek-fakta, which the city's lists
+// show in full.
 type Digest struct {
 	Site   *config.Site
 	Counts map[string]int // pages per section
-	Items  []Item         // every berita, cek-fakta and umkm item, newest first
+	Items  []Item         // the newest berita and perencanaan items, every cek-fakta and umkm item; newest first
 
 	Plans      []PlanRecord     // every planning item, for the city's open data
 	Businesses []BusinessRecord // every UMKM, for the city's open data
@@ -85,9 +89,9 @@ type Portal struct {
 	Kecamatans []KecamatanView
 	Kecamatan  *KecamatanView // on a kecamatan's own page
 	News       []Item
-	Checks     []Item
-	UMKM       []Item
-	Categories []CategoryItems
+	Checks     []Item // the newest; on the city's cek-fakta list, this page's
+	UMKM       []Item // the newest; on a city UMKM category, this page's
+	Category   string // on a city UMKM category
 }
 
 // KecamatanView is a kecamatan with its sites and their counts.
@@ -104,42 +108,20 @@ type SiteCounts struct {
 	Counts map[string]int
 }
 
-// CategoryItems is one UMKM category with its businesses across the city.
-type CategoryItems struct {
-	Category string
-	Items    []Item
-}
+// How many of the newest items the portal's pages show; the city's lists
+// show the rest, PerPage to a page.
+const (
+	portalNews   = 6
+	portalChecks = 3
+	portalUMKM   = 4
+)
 
-// Portal renders the city portal from the sites' digests.
-func (r *Renderer) Portal(digests []Digest, out Output) error {
+// Portal renders the city portal from the sites' digests, and the city's
+// open data from data.
+func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	out = r.only(out)
-	bySite := map[string]Digest{}
-	var all []Item
-	for _, d := range digests {
-		bySite[d.Site.ID] = d
-		for _, it := range d.Items {
-			it.Href = it.URL
-			if !d.Site.OwnDomain(r.City) {
-				it.Href = d.Site.Path + it.URL[len(d.Site.BaseURL):]
-			}
-			all = append(all, it)
-		}
-	}
-	slices.SortStableFunc(all, func(a, b Item) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.URL, b.URL))
-	})
-	p := &Portal{}
-	for _, k := range r.City.Kecamatans() {
-		kv := KecamatanView{Kecamatan: k, Href: r.City.Path + "kecamatan/" + k.Slug + "/"}
-		for _, s := range k.Sites {
-			href := s.Path
-			if s.OwnDomain(r.City) {
-				href = s.BaseURL
-			}
-			kv.Sites = append(kv.Sites, SiteCounts{Site: s, Href: href, Counts: bySite[s.ID].Counts})
-		}
-		p.Kecamatans = append(p.Kecamatans, kv)
-	}
+	all := portalItems(r.City, digests)
+	p := &Portal{Kecamatans: r.kecamatans(digests)}
 	for _, it := range all {
 		switch it.Section {
 		case model.Berita:
@@ -150,25 +132,13 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 			p.UMKM = append(p.UMKM, it)
 		}
 	}
-	for _, c := range model.Categories {
-		ci := CategoryItems{Category: c}
-		for _, it := range p.UMKM {
-			if it.Category == c {
-				ci.Items = append(ci.Items, it)
-			}
-		}
-		if len(ci.Items) > 0 {
-			slices.SortFunc(ci.Items, func(a, b Item) int { return cmp.Compare(a.Title, b.Title) })
-			p.Categories = append(p.Categories, ci)
-		}
-	}
 	css := r.css(nil)
 	var jobs []job
-	add := func(kind, rel, title string, portal *Portal) {
-		v := &View{City: r.City, Kind: kind, Title: title, Portal: portal, Path: r.City.Path + rel,
-			Canonical: r.City.BaseURL + rel, CSS: template.CSS(css), CSP: csp(css), Dev: r.Dev,
-			OGImage: r.City.BaseURL + ogName}
-		if kind != "portal" && kind != "notfound" {
+	add := func(kind, rel, title string, portal *Portal, v *View) {
+		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
+		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
+		v.OGImage = r.City.BaseURL + ogName
+		if kind != "portal" && kind != "notfound" && v.Crumbs == nil {
 			v.Crumbs = []Crumb{{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: title, Path: v.Path}}
 		}
 		if kind == "citycekfakta" {
@@ -181,16 +151,45 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 		}
 		jobs = append(jobs, job{name: name, kind: kind, view: v})
 	}
-	add("portal", "", r.City.Name, p)
-	add("cityumkm", "umkm/", "UMKM "+r.City.Name, p)
-	add("citycekfakta", "cek-fakta/", "Cek Fakta "+r.City.Name, p)
-	for i := range p.Kecamatans {
-		k := *p
-		k.Kecamatan = &p.Kecamatans[i]
-		k.News, k.Checks, k.UMKM = inKecamatan(p.News, k.Kecamatan.Name), inKecamatan(p.Checks, k.Kecamatan.Name), inKecamatan(p.UMKM, k.Kecamatan.Name)
-		add("kecamatan", "kecamatan/"+k.Kecamatan.Slug+"/", "Kecamatan "+k.Kecamatan.Name, &k)
+	newest := func(items []Item, n int) []Item { return items[:min(n, len(items))] }
+	home := *p
+	home.News, home.Checks, home.UMKM = newest(p.News, portalNews), newest(p.Checks, portalChecks), newest(p.UMKM, portalUMKM)
+	add("portal", "", r.City.Name, &home, &View{})
+	byCategory := map[string][]Item{}
+	for _, it := range p.UMKM {
+		byCategory[it.Category] = append(byCategory[it.Category], it)
 	}
-	add("notfound", "", "Halaman tidak ditemukan", p)
+	var links []CategoryLink
+	for _, c := range model.Categories {
+		if n := len(byCategory[c]); n > 0 {
+			links = append(links, CategoryLink{Category: c, Href: r.City.Path + "umkm/kategori/" + c + "/", Count: n})
+		}
+	}
+	add("cityumkm", "umkm/", "UMKM "+r.City.Name, &Portal{UMKM: newest(p.UMKM, PerPage)}, &View{Categories: links})
+	for _, c := range links {
+		items := byCategory[c.Category]
+		slices.SortStableFunc(items, func(a, b Item) int { return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL)) })
+		rel := "umkm/kategori/" + c.Category + "/"
+		name := r.ui("category." + c.Category)
+		title := "UMKM " + r.City.Name + ": " + name
+		for i, page := range paginate(items) {
+			add("cityumkm", pageRel(rel, i), title, &Portal{UMKM: page, Category: c.Category},
+				&View{Categories: links, Pager: newPager(r.City.Path+rel, i, len(items)), Crumbs: []Crumb{
+					{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: "UMKM " + r.City.Name, Path: r.City.Path + "umkm/"},
+					{Title: name, Path: r.City.Path + rel}}})
+		}
+	}
+	for i, page := range paginate(p.Checks) {
+		add("citycekfakta", pageRel("cek-fakta/", i), "Cek Fakta "+r.City.Name, &Portal{Checks: page},
+			&View{Pager: newPager(r.City.Path+"cek-fakta/", i, len(p.Checks))})
+	}
+	for i := range p.Kecamatans {
+		k := &p.Kecamatans[i]
+		add("kecamatan", "kecamatan/"+k.Slug+"/", "Kecamatan "+k.Name, &Portal{Kecamatan: k,
+			News: inKecamatan(p.News, k.Name, portalNews), Checks: inKecamatan(p.Checks, k.Name, portalChecks),
+			UMKM: inKecamatan(p.UMKM, k.Name, portalUMKM)}, &View{})
+	}
+	add("notfound", "", "Halaman tidak ditemukan", &home, &View{})
 	if err := r.execute(jobs, out); err != nil {
 		return err
 	}
@@ -201,13 +200,7 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 	if err := out.WriteFile(ogName, img); err != nil {
 		return err
 	}
-	var plans []PlanRecord
-	var businesses []BusinessRecord
-	for _, d := range digests {
-		plans = append(plans, d.Plans...)
-		businesses = append(businesses, d.Businesses...)
-	}
-	if err := writeOpenData(out, "", plans, businesses); err != nil {
+	if err := data.write(out); err != nil {
 		return err
 	}
 	if err := r.icon("", out); err != nil {
@@ -216,13 +209,65 @@ func (r *Renderer) Portal(digests []Digest, out Output) error {
 	return r.portalFeeds(digests, all, jobs, out)
 }
 
-// inKecamatan keeps the items of the kecamatan's sites.
-func inKecamatan(items []Item, name string) []Item {
+// portalItems returns the items of every digest, newest first, with their
+// links from the portal.
+func portalItems(city *config.City, digests []Digest) []Item {
+	var all []Item
+	for _, d := range digests {
+		for _, it := range d.Items {
+			it.Href = it.URL
+			if !d.Site.OwnDomain(city) {
+				it.Href = d.Site.Path + it.URL[len(d.Site.BaseURL):]
+			}
+			all = append(all, it)
+		}
+	}
+	slices.SortStableFunc(all, func(a, b Item) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.URL, b.URL))
+	})
+	return all
+}
+
+// kecamatans lists the city's kecamatans with their sites' counts.
+func (r *Renderer) kecamatans(digests []Digest) []KecamatanView {
+	counts := map[string]map[string]int{}
+	for _, d := range digests {
+		counts[d.Site.ID] = d.Counts
+	}
+	var ks []KecamatanView
+	for _, k := range r.City.Kecamatans() {
+		kv := KecamatanView{Kecamatan: k, Href: r.City.Path + "kecamatan/" + k.Slug + "/"}
+		for _, s := range k.Sites {
+			href := s.Path
+			if s.OwnDomain(r.City) {
+				href = s.BaseURL
+			}
+			kv.Sites = append(kv.Sites, SiteCounts{Site: s, Href: href, Counts: counts[s.ID]})
+		}
+		ks = append(ks, kv)
+	}
+	return ks
+}
+
+// inKecamatan keeps the first n items of the kecamatan's sites.
+func inKecamatan(items []Item, name string, n int) []Item {
 	var out []Item
 	for _, it := range items {
+		if len(out) == n {
+			break
+		}
 		if it.Site.Kecamatan == name {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// pageRel is the path of the i-th page (from 0) of the list at rel, as
+// Pager links it.
+func pageRel(rel string, i int) string {
+	if i == 0 {
+		return rel
+	}
+	return fmt.Sprintf("%shalaman/%d/", rel, i+1)
 }

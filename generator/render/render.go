@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -34,6 +35,25 @@ const PerPage = 10
 // Output receives the rendered files; name is relative to the output folder.
 type Output interface {
 	WriteFile(name string, data []byte) error
+}
+
+// A StreamOutput also takes a file from a reader, so that a large file,
+// such as the city's open data, is never held in memory whole.
+type StreamOutput interface {
+	Output
+	WriteFrom(name string, r io.Reader) error
+}
+
+// writeFrom writes the file read from r to out, streaming it when out can.
+func writeFrom(out Output, name string, r io.Reader) error {
+	if s, ok := out.(StreamOutput); ok {
+		return s.WriteFrom(name, r)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	return out.WriteFile(name, data)
 }
 
 // Options configure a Renderer.
@@ -209,13 +229,10 @@ func (r *Renderer) paginated(s *content.Site, sec *content.Section, pages []*con
 		v := *proto
 		v.Section, v.Items, v.Title = sec, items, sec.Title
 		v.Pager = newPager(s.Config.Path+rel, i, len(pages))
-		page := rel
 		if i == 0 {
 			v.Page = sec.Intro
-		} else {
-			page = fmt.Sprintf("%shalaman/%d/", rel, i+1)
 		}
-		add("list", page, &v)
+		add("list", pageRel(rel, i), &v)
 	}
 }
 
@@ -351,10 +368,11 @@ func csp(css string) string {
 		"; script-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com; base-uri 'none'; form-action 'self'"
 }
 
-func paginate(pages []*content.Page) [][]*content.Page {
-	var out [][]*content.Page
-	for i := 0; i < len(pages); i += PerPage {
-		out = append(out, pages[i:min(i+PerPage, len(pages))])
+// paginate splits a list PerPage to a page; an empty list is one empty page.
+func paginate[T any](items []T) [][]T {
+	var out [][]T
+	for i := 0; i < len(items); i += PerPage {
+		out = append(out, items[i:min(i+PerPage, len(items))])
 	}
 	if len(out) == 0 {
 		out = append(out, nil)

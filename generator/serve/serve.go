@@ -333,14 +333,21 @@ func (s *Server) buildPortal(next *state) error {
 	}
 	rend := s.rend
 	next.portal = newPart(func(out render.Output, accept func(string) bool) error {
+		data, err := render.NewCityData()
+		if err != nil {
+			return err
+		}
+		defer data.Close()
 		digests := make([]render.Digest, len(sites))
 		for i, d := range sites {
-			var err error
 			if digests[i], err = d.get(); err != nil {
 				return err
 			}
+			if err := data.Add(&digests[i]); err != nil {
+				return err
+			}
 		}
-		return only(rend, accept).Portal(digests, out)
+		return only(rend, accept).Portal(digests, data, out)
 	})
 	return nil
 }
