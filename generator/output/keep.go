@@ -52,9 +52,6 @@ func (d *Dir) Keep(dir, id string, names []string) error {
 	if d.dirs[dir] || d.kept[dir] {
 		return fmt.Errorf("%w: %q", ErrTwice, dir)
 	}
-	for _, name := range names {
-		d.files[name] = true
-	}
 	d.kept[dir] = true
 	return nil
 }

@@ -29,8 +29,10 @@ type Dir struct {
 	target  string
 	staging string
 	mu      sync.Mutex
-	dirs    map[string]bool
-	files   map[string]bool
+	dirs    map[string]bool // top-level folders written
+	files   map[string]bool // top-level files written
+	made    map[string]bool // folders made in the staging folder, forgotten past maxMade
+	maxMade int
 	kept    map[string]bool // top-level folders of the target left as they are
 	done    bool
 }
@@ -59,7 +61,8 @@ func Open(target string) (*Dir, error) {
 	if err := os.Chmod(staging, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{target: target, staging: staging, dirs: map[string]bool{".": true}, files: map[string]bool{}, kept: map[string]bool{}}, nil
+	return &Dir{target: target, staging: staging, dirs: map[string]bool{}, files: map[string]bool{},
+		made: map[string]bool{".": true}, maxMade: maxMade, kept: map[string]bool{}}, nil
 }
 
 func cleanLeftovers(parent, base string) {
@@ -85,10 +88,12 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
 		return fmt.Errorf("%w: %q", ErrPath, name)
 	}
-	if err := d.claim(name); err != nil {
+	f, err := d.create(name)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(d.staging, filepath.FromSlash(name)), data, 0o644)
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 // WriteFrom writes one file from r, as WriteFile does, without holding it
@@ -97,10 +102,7 @@ func (d *Dir) WriteFrom(name string, r io.Reader) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
 		return fmt.Errorf("%w: %q", ErrPath, name)
 	}
-	if err := d.claim(name); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(filepath.Join(d.staging, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := d.create(name)
 	if err != nil {
 		return err
 	}
@@ -108,25 +110,54 @@ func (d *Dir) WriteFrom(name string, r io.Reader) error {
 	return errors.Join(err, f.Close())
 }
 
-// claim records that name is written, refusing a second writer, and makes
-// its folder in the staging folder.
+// create claims name and creates its file in the staging folder. A second
+// writer of the same file is refused by the file system itself (O_EXCL),
+// so that Dir need not remember every file it wrote: its memory stays the
+// same however many sites a build has.
+func (d *Dir) create(name string) (*os.File, error) {
+	if err := d.claim(name); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(d.staging, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("%w: %q", ErrTwice, name)
+	}
+	return f, err
+}
+
+// claim refuses a file in a kept folder, notes the top-level entry for
+// Commit, and makes the file's folder in the staging folder.
 func (d *Dir) claim(name string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if top, _, _ := strings.Cut(name, "/"); d.files[name] || d.kept[top] {
+	top, _, nested := strings.Cut(name, "/")
+	if d.kept[top] {
 		return fmt.Errorf("%w: %q", ErrTwice, name)
 	}
-	d.files[name] = true
+	if nested {
+		d.dirs[top] = true
+	} else {
+		d.files[top] = true
+	}
 	return d.mkdir(filepath.Dir(filepath.FromSlash(name)))
 }
+
+// maxMade is how many folders mkdir remembers before it forgets them all;
+// a folder it forgot is found again by one mkdir call that fails with
+// ErrExist.
+const maxMade = 4096
 
 // mkdir creates dir and its missing parents in the staging folder, one
 // mkdir call each: the folders made so far are known, so there is no need
 // for MkdirAll's stat of every file's folder. It runs under d.mu, so that
 // no file is written into a folder another goroutine is still making.
 func (d *Dir) mkdir(dir string) error {
-	if d.dirs[dir] {
+	if d.made[dir] {
 		return nil
+	}
+	if len(d.made) >= d.maxMade {
+		clear(d.made)
+		d.made["."] = true
 	}
 	if err := d.mkdir(filepath.Dir(dir)); err != nil {
 		return err
@@ -134,15 +165,14 @@ func (d *Dir) mkdir(dir string) error {
 	if err := os.Mkdir(filepath.Join(d.staging, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	d.dirs[dir] = true
+	d.made[dir] = true
 	return nil
 }
 
 // Has reports whether name has been written.
 func (d *Dir) Has(name string) bool {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.files[name]
+	_, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(name)))
+	return fs.ValidPath(name) && err == nil
 }
 
 // Commit puts the staged files in place of the target: the whole folder in
