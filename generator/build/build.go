@@ -180,6 +180,9 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		}
 		if d != nil {
 			digests = append(digests, *d)
+			if len(digests)%trimEvery == 0 {
+				render.TrimDigests(digests)
+			}
 		}
 		if didRender {
 			rendered++
@@ -224,6 +227,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil
 }
+
+// trimEvery is how many sites' digests the build takes between two
+// render.TrimDigests.
+const trimEvery = 64
 
 // imageCache is the folder of the photo cache: ".kimsite-cache" in the
 // repository unless the options say otherwise.

@@ -14,8 +14,14 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/corpus"
+	"github.com/kotamalang/kimsite/generator/markdown"
+	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/theme"
+	"github.com/kotamalang/kimsite/themes"
 )
 
 // These tests build a generated city of a dozen kelurahan, enough for the
@@ -32,6 +38,7 @@ var (
 // city is the corpus city's output, rendered once per test binary.
 var city struct {
 	once sync.Once
+	fsys fstest.MapFS
 	out  *memOutput
 	err  error
 }
@@ -40,13 +47,13 @@ var city struct {
 func cityOutput(t *testing.T) *memOutput {
 	t.Helper()
 	city.once.Do(func() {
-		fsys := fstest.MapFS{}
+		city.fsys = fstest.MapFS{}
 		city.err = corpus.Write(corpus.Options{Sites: 12, Pages: 24, Seed: 1}, nil, func(name string, data []byte) error {
-			fsys[name] = &fstest.MapFile{Data: data}
+			city.fsys[name] = &fstest.MapFile{Data: data}
 			return nil
 		}, nil)
 		if city.err == nil {
-			city.out, city.err = renderFS(fsys, time.Time{})
+			city.out, city.err = renderFS(city.fsys, time.Time{})
 		}
 	})
 	if city.err != nil {
@@ -259,4 +266,77 @@ func TestOpenDataEmpty(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, w)
 		}
 	}
+}
+
+// TestTrimDigests checks that the portal made from trimmed digests is the
+// portal made from whole ones, byte for byte, and that trimming dropped
+// items.
+func TestTrimDigests(t *testing.T) {
+	cityOutput(t)
+	cfg, problems := config.Load(city.fsys)
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	min := minify.New()
+	th, err := theme.Load(themes.Default(), Funcs(), min)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(Options{City: cfg, Theme: th, Minify: min, Root: city.fsys})
+	md := markdown.New()
+	var whole []Digest
+	for _, sc := range cfg.Sites {
+		site, _ := content.Load(city.fsys, sc, false)
+		for _, p := range site.Pages() {
+			md.Render(site, p)
+		}
+		d, err := r.DigestOf(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole = append(whole, d)
+	}
+	trimmed := slices.Clone(whole)
+	for i := range trimmed {
+		trimmed[i].Items = slices.Clone(trimmed[i].Items)
+	}
+	// In two steps, as a build does.
+	TrimDigests(trimmed[:5])
+	TrimDigests(trimmed)
+	items := func(ds []Digest) (n int) {
+		for _, d := range ds {
+			n += len(d.Items)
+		}
+		return n
+	}
+	if items(trimmed) >= items(whole) {
+		t.Fatalf("trimming kept all %d items", items(whole))
+	}
+	portal := func(digests []Digest) *memOutput {
+		data, err := NewCityData()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer data.Close()
+		for i := range digests {
+			if err := data.Add(&digests[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out := &memOutput{}
+		if err := r.Portal(digests, data, out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	want, got := portal(whole), portal(trimmed)
+	if !slices.Equal(got.names(), want.names()) {
+		t.Fatalf("files %v, want %v", got.names(), want.names())
+	}
+	for _, name := range want.names() {
+		if !bytes.Equal(got.files[name], want.files[name]) {
+			t.Errorf("%s differs:\n%s", name, firstDiff(got.files[name], want.files[name]))
+		}
+	}
+	t.Logf("%d items of %d kept", items(trimmed), items(whole))
 }

@@ -209,6 +209,53 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	return r.portalFeeds(digests, all, jobs, out)
 }
 
+// TrimDigests drops from digests the berita and perencanaan items that the
+// portal can no longer show, once other sites have newer ones: it keeps
+// the newest FeedItems of them (the city's feed), and the newest
+// portalNews berita of the city and of each kecamatan. A build calls it
+// as the digests come in, so that what it keeps for the portal does not
+// grow with the number of sites; the portal is the same as from the whole
+// digests.
+func TrimDigests(digests []Digest) {
+	type ref struct{ d, i int }
+	var refs []ref
+	for d := range digests {
+		for i, it := range digests[d].Items {
+			if it.Section == model.Berita || it.Section == model.Perencanaan {
+				refs = append(refs, ref{d, i})
+			}
+		}
+	}
+	item := func(r ref) *Item { return &digests[r.d].Items[r.i] }
+	slices.SortFunc(refs, func(a, b ref) int { return newestItem(*item(a), *item(b)) })
+	keep := map[ref]bool{}
+	for _, r := range refs[:min(len(refs), FeedItems)] {
+		keep[r] = true
+	}
+	city, inKecamatan := 0, map[string]int{}
+	for _, r := range refs {
+		if it := item(r); it.Section == model.Berita {
+			if city < portalNews || inKecamatan[it.Site.Kecamatan] < portalNews {
+				keep[r] = true
+			}
+			city++
+			inKecamatan[it.Site.Kecamatan]++
+		}
+	}
+	for d := range digests {
+		var items []Item // a new array, so that the dropped items are freed
+		for i, it := range digests[d].Items {
+			if keep[ref{d, i}] || it.Section != model.Berita && it.Section != model.Perencanaan {
+				items = append(items, it)
+			}
+		}
+		digests[d].Items = items
+	}
+}
+
+// newestItem orders items newest first, then by URL.
+func newestItem(a, b Item) int { return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.URL, b.URL)) }
+
 // portalItems returns the items of every digest, newest first, with their
 // links from the portal.
 func portalItems(city *config.City, digests []Digest) []Item {
@@ -222,9 +269,7 @@ func portalItems(city *config.City, digests []Digest) []Item {
 			all = append(all, it)
 		}
 	}
-	slices.SortStableFunc(all, func(a, b Item) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.URL, b.URL))
-	})
+	slices.SortStableFunc(all, newestItem)
 	return all
 }
 
