@@ -6,7 +6,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -246,13 +248,19 @@ func TestCityOpenDataComplete(t *testing.T) {
 	}
 }
 
-// TestOpenDataEmpty checks the files of a city without records.
+// TestOpenDataEmpty checks the files of a city without records, and that
+// CityData leaves no file behind, even before Close (a killed build).
 func TestOpenDataEmpty(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	data, err := NewCityData()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer data.Close()
+	if left, _ := os.ReadDir(tmp); runtime.GOOS != "windows" && len(left) > 0 {
+		t.Errorf("CityData left %d files in the temporary folder", len(left))
+	}
 	if err := data.Add(&Digest{}); err != nil {
 		t.Fatal(err)
 	}

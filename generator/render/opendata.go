@@ -5,10 +5,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 
 	"github.com/kotamalang/kimsite/generator/content"
@@ -207,26 +208,25 @@ func jsonElement(w io.Writer, i int, v any) error {
 // portal's perencanaan.csv, perencanaan.json and umkm.json are each site's
 // records in the order they were added. Close removes the files.
 type CityData struct {
-	dir   string
 	files [3]*os.File
 	bufs  [3]*bufio.Writer
 	enc   *openData
 }
 
-// NewCityData returns an empty CityData with its files in a new temporary
-// folder.
+// NewCityData returns an empty CityData. Its files are removed from their
+// folder as soon as they are made, where the system allows it (Unix), so
+// that they go with the process however it ends; elsewhere Close removes
+// them.
 func NewCityData() (*CityData, error) {
-	dir, err := os.MkdirTemp("", "kimsite-opendata-")
-	if err != nil {
-		return nil, err
-	}
-	c := &CityData{dir: dir}
-	for i, name := range openDataFiles {
-		if c.files[i], err = os.Create(filepath.Join(dir, name)); err != nil {
+	c := &CityData{}
+	for i := range c.files {
+		f, err := os.CreateTemp("", "kimsite-opendata-*")
+		if err != nil {
 			c.Close()
 			return nil, err
 		}
-		c.bufs[i] = bufio.NewWriter(c.files[i])
+		_ = os.Remove(f.Name()) // fails on Windows while f is open: Close retries
+		c.files[i], c.bufs[i] = f, bufio.NewWriter(f)
 	}
 	c.enc = newOpenData(c.bufs[0], c.bufs[1], c.bufs[2])
 	return c, nil
@@ -261,10 +261,14 @@ func (c *CityData) write(out Output) error {
 
 // Close removes the temporary files.
 func (c *CityData) Close() error {
+	var errs []error
 	for _, f := range c.files {
 		if f != nil {
-			f.Close()
+			errs = append(errs, f.Close())
+			if err := os.Remove(f.Name()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
 		}
 	}
-	return os.RemoveAll(c.dir)
+	return errors.Join(errs...)
 }
