@@ -28,11 +28,15 @@ func runCompare(c config) error {
 	for rep := range c.n {
 		for k := range c.tools {
 			tool := c.tools[(k+rep)%len(c.tools)]
-			dest := filepath.Join(out, tool)
+			// Every run writes into a folder of its own, and outputs are
+			// removed only after the last run: on a file system mounted
+			// with discard (as here), writing where a large tree was just
+			// removed is several times slower, which would charge each
+			// tool for what the one before it removed.
+			dest := filepath.Join(out, fmt.Sprintf("%s-%d", tool, rep))
 			var s sample
 			switch tool {
 			case "kimsite":
-				os.RemoveAll(dest)
 				s, err = measure(c.bin["kimsite"], "build", "--root", repo, "--out", dest, "--no-cache")
 			case "rebuild":
 				// A warm cache and output, then one changed page.
@@ -44,10 +48,8 @@ func runCompare(c config) error {
 				}
 				s, err = measure(c.bin["kimsite"], "build", "--root", repo, "--out", dest)
 			case "floor":
-				os.RemoveAll(dest)
 				s, err = measure(c.bin["kimfloor"], "-root", repo, "-out", dest)
 			case "hugo":
-				os.RemoveAll(dest)
 				for _, site := range sites {
 					var one sample
 					one, err = measure(c.bin["hugo"], "--quiet", "--minify", "--source", filepath.Join(hugo, site.Name()), "--destination", filepath.Join(dest, site.Name()))

@@ -27,9 +27,9 @@ func runScale(c config, list string) error {
 			return err
 		}
 		r := row{sites: n}
-		dest := filepath.Join(dir, "out")
 		for rep := range c.n {
-			os.RemoveAll(dest)
+			// A fresh folder for every run (see runCompare).
+			dest := filepath.Join(dir, fmt.Sprintf("out-%d", rep))
 			s, err := measure(c.bin["kimsite"], "build", "--root", repo, "--out", dest, "--no-cache")
 			if err != nil {
 				return err

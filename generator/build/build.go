@@ -200,11 +200,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		return sum, problems, nil
 	}
 	if !opts.Shard.Set() {
-		if err := r.Portal(digests, data, counter); err != nil {
-			return sum, problems, err
-		}
-		// The web editor lives on the portal, so it is built with it.
-		if err := cms.Write(counter, opts.FS, city, sites); err != nil {
+		if err := p.portal(city, sites, digests, data); err != nil {
 			return sum, problems, err
 		}
 	}
@@ -212,7 +208,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		// Until the commit is done, the manifest vouches only for the kept
 		// sites, so that a build killed half way through the commit is
 		// never taken for the output of the sites it was replacing.
-		_ = cache.c.SaveOnly(cache.kept)
+		_ = cache.c.SaveOnly(append(cache.kept, cache.keptParts...))
 	}
 	if dir != nil {
 		if err := dir.Commit(); err != nil {
@@ -226,6 +222,39 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil
+}
+
+// portal renders the city portal and the web editor, keeping the folders
+// of them that the build cache finds unchanged.
+func (p *pipeline) portal(city *config.City, sites []*config.Site, digests []render.Digest, data *render.CityData) error {
+	r, out := p.r, render.Output(p.out)
+	var keys map[string]string
+	var kept map[string]bool
+	var rec *recorder
+	if p.cache != nil {
+		keys = p.cache.partKeys(digests, sites)
+		kept = p.cache.keepParts(keys, p.dir)
+		opts := r.Options
+		opts.Only = func(name string) bool {
+			folder, _, _ := strings.Cut(name, "/")
+			return !kept[folder]
+		}
+		r, rec = render.New(opts), &recorder{out: p.out}
+		out = rec
+	}
+	if err := r.Portal(digests, data, out); err != nil {
+		return err
+	}
+	// The web editor lives on the portal, so it is built with it.
+	if !kept[cms.Dir] {
+		if err := cms.Write(out, p.opts.FS, city, sites); err != nil {
+			return err
+		}
+	}
+	if p.cache != nil {
+		p.cache.putParts(keys, kept, rec.names)
+	}
+	return nil
 }
 
 // trimEvery is how many sites' digests the build takes between two

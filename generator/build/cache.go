@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/gob"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -15,7 +18,9 @@ import (
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/cache"
+	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/render"
 )
@@ -24,12 +29,13 @@ import (
 // unchanged keeps its folder of the previous output and has its digest
 // read back, instead of being loaded and rendered.
 type siteCache struct {
-	c     *cache.Cache
-	fsys  fs.FS
-	base  string             // the key of what every site depends on
-	start time.Time          // when the build started; see cache.StatTree
-	kept  []string           // the sites whose previous output the build keeps
-	keys  map[string]siteKey // each site's key, by id
+	c         *cache.Cache
+	fsys      fs.FS
+	base      string             // the key of what every site depends on
+	start     time.Time          // when the build started; see cache.StatTree
+	kept      []string           // the sites whose previous output the build keeps
+	keptParts []string           // the portal's folders it keeps (see partKeys)
+	keys      map[string]siteKey // each site's key, by id
 }
 
 // siteKey is a site's key and what it was made of.
@@ -160,21 +166,94 @@ func (sc *siteCache) put(site *config.Site, key siteKey, files []string, d rende
 
 // recorder notes the names of the files a site writes.
 type recorder struct {
-	out   render.Output
+	out   *countingOutput
 	mu    sync.Mutex
 	names []string
 }
 
 func (r *recorder) WriteFile(name string, data []byte) error {
+	r.note(name)
+	return r.out.WriteFile(name, data)
+}
+
+func (r *recorder) WriteFrom(name string, src io.Reader) error {
+	r.note(name)
+	return r.out.WriteFrom(name, src)
+}
+
+func (r *recorder) note(name string) {
 	r.mu.Lock()
 	r.names = append(r.names, name)
 	r.mu.Unlock()
-	return r.out.WriteFile(name, data)
 }
 
 func (c *countingOutput) count(name string) {
 	c.files.Add(1)
 	if strings.HasSuffix(name, ".html") {
 		c.pages.Add(1)
+	}
+}
+
+// partKeys returns the keys of the portal's top-level folders that depend
+// on few inputs, so that a rebuild keeps them like unchanged sites: the
+// web editor (admin/) depends on sites.yaml, the engine and the Decap
+// bundle; the city's UMKM and cek-fakta lists on those items alone. Every
+// other file of the portal is rendered on every build.
+func (sc *siteCache) partKeys(digests []render.Digest, sites []*config.Site) map[string]string {
+	keys := map[string]string{}
+	h := cache.NewHasher()
+	h.Add("base", []byte(sc.base))
+	for _, s := range sites {
+		h.Add("site", []byte(s.ID))
+	}
+	bundle, _, err := cache.StatTree(sc.fsys, cms.BundleDir, sc.start)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	h.Add("bundle", []byte(bundle))
+	keys[cms.Dir] = h.Sum()
+	for folder, section := range map[string]string{model.UMKM: model.UMKM, model.CekFakta: model.CekFakta} {
+		h := cache.NewHasher()
+		h.Add("base", []byte(sc.base))
+		for _, d := range digests {
+			for _, it := range d.Items {
+				if it.Section == section {
+					h.Add("item", fmt.Appendf(nil, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s",
+						it.Site.ID, it.Title, it.Summary, it.Href, it.URL, it.Date.Format(time.RFC3339Nano), it.Verdict, it.Category))
+				}
+			}
+		}
+		keys[folder] = h.Sum()
+	}
+	return keys
+}
+
+// keepParts keeps the portal folders whose key is unchanged and whose
+// files are all still in the output; it returns the kept folders.
+func (sc *siteCache) keepParts(keys map[string]string, out *output.Dir) map[string]bool {
+	kept := map[string]bool{}
+	for _, folder := range slices.Sorted(maps.Keys(keys)) {
+		e, ok := sc.c.Lookup(folder, keys[folder])
+		if ok && out.Keep(folder, e.Folder, e.Files) == nil {
+			sc.c.Put(folder, e)
+			sc.keptParts = append(sc.keptParts, folder)
+			kept[folder] = true
+		}
+	}
+	return kept
+}
+
+// putParts remembers the files the portal wrote into the folders it did
+// not keep.
+func (sc *siteCache) putParts(keys map[string]string, kept map[string]bool, written []string) {
+	files := map[string][]string{}
+	for _, name := range written {
+		if folder, _, ok := strings.Cut(name, "/"); ok && keys[folder] != "" && !kept[folder] {
+			files[folder] = append(files[folder], name)
+		}
+	}
+	for folder, names := range files {
+		slices.Sort(names)
+		sc.c.Put(folder, cache.Entry{Key: keys[folder], Files: names})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -273,4 +274,68 @@ func TestCacheTwoCheckoutsOneOutput(t *testing.T) {
 	sameAsClean(t, a, out)
 	build(t, b)
 	sameAsClean(t, b, out)
+}
+
+// TestCacheKeepsPortalParts checks the portal folders a rebuild keeps: a
+// changed news page leaves the web editor and the city's UMKM lists as
+// they were (the same files on disk), and a changed business is shown on
+// the city's UMKM lists; after each, the output is that of a clean build.
+func TestCacheKeepsPortalParts(t *testing.T) {
+	root, work := t.TempDir(), t.TempDir()
+	writeCorpus(t, root)
+	out := filepath.Join(work, "public")
+	opts := Options{Root: root, Out: out, Cache: filepath.Join(work, ".cache")}
+	build(t, opts)
+	ino := func(name string) uint64 {
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Sys().(*syscall.Stat_t).Ino
+	}
+	admin, umkm := ino("admin/index.html"), ino("umkm/index.html")
+	site := corpus.Sites(3)[0].ID
+	edit := func(section, title string) {
+		t.Helper()
+		pages, _ := filepath.Glob(filepath.Join(root, "content", site, section, "*.md"))
+		if len(pages) == 0 {
+			t.Fatalf("no %s pages", section)
+		}
+		data, err := os.ReadFile(pages[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(data), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "title:") {
+				lines[i] = "title: " + title
+			}
+		}
+		if err := os.WriteFile(pages[0], []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	edit("berita", "Berita yang diubah")
+	build(t, opts)
+	if ino("admin/index.html") != admin || ino("umkm/index.html") != umkm {
+		t.Error("a changed news page rewrote the web editor or the city's UMKM lists")
+	}
+	sameAsClean(t, opts, out)
+
+	edit("umkm", "Warung Yang Diubah")
+	build(t, opts)
+	if ino("admin/index.html") != admin {
+		t.Error("a changed business rewrote the web editor")
+	}
+	found := false
+	for name, data := range readTree(t, out) {
+		if strings.HasPrefix(name, "umkm/") && strings.Contains(data, "Warung Yang Diubah") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the city's UMKM lists do not show the changed business")
+	}
+	sameAsClean(t, opts, out)
 }
