@@ -205,10 +205,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		}
 	}
 	if cache != nil {
-		// Until the commit is done, the manifest vouches only for the kept
-		// sites, so that a build killed half way through the commit is
-		// never taken for the output of the sites it was replacing.
-		_ = cache.c.SaveOnly(append(cache.kept, cache.keptParts...))
+		// No manifest until the commit is done, so that a build killed
+		// half way through it is never taken for the output it was
+		// replacing: the next build is then a full one.
+		_ = cache.c.Forget()
 	}
 	if dir != nil {
 		if err := dir.Commit(); err != nil {

@@ -100,16 +100,14 @@ func (c *Cache) Stamp(folder func(site string) string) {
 // rename. Sites not built this time are forgotten.
 func (c *Cache) Save() error { return c.save(c.next) }
 
-// SaveOnly writes a manifest of this build's entries for the given sites
-// only: what is safe to vouch for while the output is being replaced.
-func (c *Cache) SaveOnly(sites []string) error {
-	some := map[string]Entry{}
-	for _, s := range sites {
-		if e, ok := c.next[s]; ok {
-			some[s] = e
-		}
+// Forget removes the manifest, so that a build killed before the next
+// Save is followed by a full build: while the output is being replaced,
+// the previous manifest may no longer describe it.
+func (c *Cache) Forget() error {
+	if err := os.Remove(c.file); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
-	return c.save(some)
+	return nil
 }
 
 func (c *Cache) save(sites map[string]Entry) error {

@@ -68,6 +68,25 @@ func TestSaveAndOpen(t *testing.T) {
 	if _, ok := c.Lookup("kauman", "k2"); ok {
 		t.Error("a changed key was found")
 	}
+	// Forget leaves no manifest (a build does it before replacing the
+	// output); the entries in memory stay for the Save after.
+	if err := c.Forget(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Open(file).Lookup("kauman", "k1"); ok {
+		t.Error("a forgotten manifest gave an entry")
+	}
+	if err := c.Forget(); err != nil {
+		t.Errorf("Forget without a manifest: %v", err)
+	}
+	c.Put("kauman", Entry{Key: "k1"})
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Open(file).Lookup("kauman", "k1"); !ok {
+		t.Error("Save after Forget wrote no entry")
+	}
+	c = Open(file)
 	// A site not put again is forgotten by the next Save.
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
