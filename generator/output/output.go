@@ -29,9 +29,9 @@ type Dir struct {
 	target  string
 	staging string
 	mu      sync.Mutex
-	dirs    map[string]bool // top-level folders written
-	files   map[string]bool // top-level files written
-	made    map[string]bool // folders made in the staging folder, forgotten past maxMade
+	dirs    map[string]bool    // top-level folders written
+	files   map[string]bool    // top-level files written
+	made    map[string]*folder // folders made in the staging folder, forgotten past maxMade
 	maxMade int
 	kept    map[string]bool // top-level folders of the target left as they are
 	done    bool
@@ -62,7 +62,7 @@ func Open(target string) (*Dir, error) {
 		return nil, err
 	}
 	return &Dir{target: target, staging: staging, dirs: map[string]bool{}, files: map[string]bool{},
-		made: map[string]bool{".": true}, maxMade: maxMade, kept: map[string]bool{}}, nil
+		made: map[string]*folder{}, maxMade: maxMade, kept: map[string]bool{}}, nil
 }
 
 func cleanLeftovers(parent, base string) {
@@ -129,9 +129,9 @@ func (d *Dir) create(name string) (*os.File, error) {
 // Commit, and makes the file's folder in the staging folder.
 func (d *Dir) claim(name string) error {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	top, _, nested := strings.Cut(name, "/")
 	if d.kept[top] {
+		d.mu.Unlock()
 		return fmt.Errorf("%w: %q", ErrTwice, name)
 	}
 	if nested {
@@ -139,6 +139,7 @@ func (d *Dir) claim(name string) error {
 	} else {
 		d.files[top] = true
 	}
+	d.mu.Unlock()
 	return d.mkdir(filepath.Dir(filepath.FromSlash(name)))
 }
 
@@ -147,26 +148,40 @@ func (d *Dir) claim(name string) error {
 // ErrExist.
 const maxMade = 4096
 
+// folder is one folder of the staging folder, made once.
+type folder struct {
+	once sync.Once
+	err  error
+}
+
 // mkdir creates dir and its missing parents in the staging folder, one
 // mkdir call each: the folders made so far are known, so there is no need
-// for MkdirAll's stat of every file's folder. It runs under d.mu, so that
-// no file is written into a folder another goroutine is still making.
+// for MkdirAll's stat of every file's folder. Each folder is made once,
+// outside d.mu, so that a slow mkdir holds up only the files that go into
+// that folder, and no file is written into a folder still being made.
 func (d *Dir) mkdir(dir string) error {
-	if d.made[dir] {
+	if dir == "." {
 		return nil
 	}
-	if len(d.made) >= d.maxMade {
-		clear(d.made)
-		d.made["."] = true
+	d.mu.Lock()
+	f := d.made[dir]
+	if f == nil {
+		if len(d.made) >= d.maxMade {
+			clear(d.made)
+		}
+		f = &folder{}
+		d.made[dir] = f
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
-		return err
-	}
-	if err := os.Mkdir(filepath.Join(d.staging, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	d.made[dir] = true
-	return nil
+	d.mu.Unlock()
+	f.once.Do(func() {
+		if f.err = d.mkdir(filepath.Dir(dir)); f.err != nil {
+			return
+		}
+		if err := os.Mkdir(filepath.Join(d.staging, dir), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			f.err = err
+		}
+	})
+	return f.err
 }
 
 // Has reports whether name has been written.
