@@ -163,33 +163,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		}
 		defer data.Close()
 	}
-	var digests []render.Digest
-	rendered := 0
-	done := make(chan struct{})
-	defer close(done)
-	for i, ps := range p.prepareAll(sites, problems.Errors() == 0, done) {
-		problems.Append(ps.problems)
-		d, didRender, err := p.render(ps)
-		if err != nil {
-			return sum, problems, err
-		}
-		if d != nil && data != nil {
-			if err := data.Add(d); err != nil {
-				return sum, problems, err
-			}
-		}
-		if d != nil {
-			digests = append(digests, *d)
-			if len(digests)%trimEvery == 0 {
-				render.TrimDigests(digests)
-			}
-		}
-		if didRender {
-			rendered++
-		}
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(sites), ps.config.ID)
-		}
+	digests, rendered, siteProblems, err := p.allSites(sites, problems.Errors() == 0, data)
+	problems.Append(siteProblems)
+	if err != nil {
+		return sum, problems, err
 	}
 	if out == nil {
 		problems.Append(owners.Check(opts.FS, city)) // check only: a stale CODEOWNERS is CI's to catch
@@ -204,24 +181,70 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 			return sum, problems, err
 		}
 	}
-	if cache != nil {
-		// No manifest until the commit is done, so that a build killed
-		// half way through it is never taken for the output it was
-		// replacing: the next build is then a full one.
-		_ = cache.c.Forget()
-	}
 	if dir != nil {
-		if err := dir.Commit(); err != nil {
+		if err := p.commit(); err != nil {
 			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
 		}
 	}
 	if cache != nil {
 		sum.Reused = len(cache.kept)
-		cache.c.Stamp(dir.Identity)
-		_ = cache.c.Save() // a cache that cannot be saved only costs the next build time
 	}
 	sum.Sites, sum.Pages, sum.Files = rendered, int(counter.pages.Load()), int(counter.files.Load())
 	return sum, problems, nil
+}
+
+// allSites loads, checks and renders the sites in order (see prepareAll),
+// feeding each one's open data to data. It returns their digests for the
+// portal, how many sites were rendered or kept, and their problems.
+func (p *pipeline) allSites(sites []*config.Site, clean bool, data *render.CityData) ([]render.Digest, int, diag.List, error) {
+	var digests []render.Digest
+	var problems diag.List
+	rendered := 0
+	done := make(chan struct{})
+	defer close(done)
+	for i, ps := range p.prepareAll(sites, clean, done) {
+		problems.Append(ps.problems)
+		d, didRender, err := p.render(ps)
+		if err != nil {
+			return nil, 0, problems, err
+		}
+		if d != nil && data != nil {
+			if err := data.Add(d); err != nil {
+				return nil, 0, problems, err
+			}
+		}
+		if d != nil {
+			digests = append(digests, *d)
+			if len(digests)%trimEvery == 0 {
+				render.TrimDigests(digests)
+			}
+		}
+		if didRender {
+			rendered++
+		}
+		if p.opts.Progress != nil {
+			p.opts.Progress(i+1, len(sites), ps.config.ID)
+		}
+	}
+	return digests, rendered, problems, nil
+}
+
+// commit puts the build in place of the output folder and saves the build
+// cache's manifest. There is no manifest while the commit runs, so that a
+// build killed half way through it is never taken for the output it was
+// replacing: the next build is then a full one.
+func (p *pipeline) commit() error {
+	if p.cache != nil {
+		_ = p.cache.c.Forget()
+	}
+	if err := p.dir.Commit(); err != nil {
+		return err
+	}
+	if p.cache != nil {
+		p.cache.c.Stamp(p.dir.Identity)
+		_ = p.cache.c.Save() // a cache that cannot be saved only costs the next build time
+	}
+	return nil
 }
 
 // portal renders the city portal and the web editor, keeping the folders
