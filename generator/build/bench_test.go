@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -112,7 +113,7 @@ type memOutput struct{ files map[string][]byte }
 
 func (m *memOutput) WriteFile(name string, data []byte) error {
 	if m.files != nil {
-		m.files[name] = data
+		m.files[name] = slices.Clone(data)
 	}
 	return nil
 }

@@ -32,7 +32,9 @@ import (
 // PerPage is the number of items on one page of a list.
 const PerPage = 10
 
-// Output receives the rendered files; name is relative to the output folder.
+// Output receives the rendered files; name is relative to the output
+// folder. WriteFile must not keep data after it returns (the renderer
+// reuses its buffers): an output that keeps files copies them.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -327,7 +329,7 @@ func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
 	if err := r.Theme.Execute(buf, j.kind, j.view); err != nil {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}
-	return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
+	return out.WriteFile(j.name, buf.Bytes())
 }
 
 func (r *Renderer) copyAssets(s *content.Site, out Output) error {

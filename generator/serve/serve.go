@@ -128,7 +128,7 @@ type memOutput struct {
 func (m *memOutput) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[name] = data
+	m.files[name] = slices.Clone(data) // the renderer reuses its buffers
 	return nil
 }
 
