@@ -109,7 +109,7 @@ func init() {
 // a resident finds a page however either of them spells it. The theme's
 // script folds queries the same way.
 func Words(text string) []string {
-	text = strings.NewReplacer("'", "", "’", "", "`", "").Replace(text)
+	text = apostrophes.Replace(text)
 	var out []string
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		for _, w := range strings.Split(slug.Make(f), "-") {
@@ -120,6 +120,10 @@ func Words(text string) []string {
 	}
 	return slices.Clip(out)
 }
+
+// apostrophes are dropped from words; a Replacer is built once, as
+// building one costs more than using it.
+var apostrophes = strings.NewReplacer("'", "", "’", "", "`", "")
 
 // oldSpelling maps the spellings before 1972 (EYD) to today's.
 var oldSpelling = strings.NewReplacer("oe", "u", "dj", "j", "tj", "c", "sj", "sy")
