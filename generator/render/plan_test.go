@@ -2,7 +2,10 @@ package render
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"image/png"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -171,5 +174,47 @@ func TestRelated(t *testing.T) {
 	// Most shared tags first, then newest.
 	if want := []string{"both", "new-a", "only-b"}; !slices.Equal(got, want) {
 		t.Errorf("related = %v, want %v", got, want)
+	}
+}
+
+// TestRelatedIsTheSortedTop compares related with sorting every candidate,
+// on random sites: it must pick the same pages in the same order.
+func TestRelatedIsTheSortedTop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		var pages []*content.Page
+		idx := map[string][]*content.Page{}
+		for i := range 1 + rng.IntN(30) {
+			f := &model.BeritaFront{}
+			f.Date.Time = time.Date(2026, 1, 1+rng.IntN(5), 0, 0, 0, 0, time.UTC) // many ties
+			p := &content.Page{Slug: fmt.Sprint(i), Path: fmt.Sprintf("p%02d", i), Front: f, Meta: f.Base()}
+			for _, tg := range []string{"a", "b", "c", "d"} {
+				if rng.IntN(2) == 0 {
+					p.Tags = append(p.Tags, content.Tag{Name: tg, Slug: tg})
+					idx[tg] = append(idx[tg], p)
+				}
+			}
+			pages = append(pages, p)
+		}
+		self := pages[0]
+		shared := map[*content.Page]int{}
+		for _, tg := range self.Tags {
+			for _, q := range idx[tg.Slug] {
+				if q != self {
+					shared[q]++
+				}
+			}
+		}
+		var want []*content.Page
+		for q := range shared {
+			want = append(want, q)
+		}
+		slices.SortFunc(want, func(a, b *content.Page) int {
+			return cmp.Or(cmp.Compare(shared[b], shared[a]), newestFirst(a, b))
+		})
+		want = want[:min(len(want), RelatedItems)]
+		if got := related(self, idx); !slices.Equal(got, want) {
+			t.Fatalf("round %d: related picked %d pages, not the sorted top %d", round, len(got), len(want))
+		}
 	}
 }
