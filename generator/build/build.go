@@ -256,7 +256,7 @@ func (p *pipeline) portal(city *config.City, sites []*config.Site, digests []ren
 	var rec *recorder
 	if p.cache != nil {
 		keys = p.cache.partKeys(digests, sites)
-		kept = p.cache.keepParts(keys, p.dir)
+		kept = p.cache.keepParts(keys, p.dir, p.out)
 		opts := r.Options
 		opts.Only = func(name string) bool {
 			folder, _, _ := strings.Cut(name, "/")

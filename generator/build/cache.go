@@ -230,11 +230,14 @@ func (sc *siteCache) partKeys(digests []render.Digest, sites []*config.Site) map
 
 // keepParts keeps the portal folders whose key is unchanged and whose
 // files are all still in the output; it returns the kept folders.
-func (sc *siteCache) keepParts(keys map[string]string, out *output.Dir) map[string]bool {
+func (sc *siteCache) keepParts(keys map[string]string, out *output.Dir, count *countingOutput) map[string]bool {
 	kept := map[string]bool{}
 	for _, folder := range slices.Sorted(maps.Keys(keys)) {
 		e, ok := sc.c.Lookup(folder, keys[folder])
 		if ok && out.Keep(folder, e.Folder, e.Files) == nil {
+			for _, name := range e.Files {
+				count.count(name)
+			}
 			sc.c.Put(folder, e)
 			sc.keptParts = append(sc.keptParts, folder)
 			kept[folder] = true

@@ -285,7 +285,7 @@ func TestCacheKeepsPortalParts(t *testing.T) {
 	writeCorpus(t, root)
 	out := filepath.Join(work, "public")
 	opts := Options{Root: root, Out: out, Cache: filepath.Join(work, ".cache")}
-	build(t, opts)
+	first := build(t, opts)
 	ino := func(name string) uint64 {
 		info, err := os.Stat(filepath.Join(out, name))
 		if err != nil {
@@ -317,7 +317,9 @@ func TestCacheKeepsPortalParts(t *testing.T) {
 	}
 
 	edit("berita", "Berita yang diubah")
-	build(t, opts)
+	if sum := build(t, opts); sum.Files != first.Files || sum.Pages != first.Pages {
+		t.Errorf("a rebuild counted %d files and %d pages, the first build %d and %d", sum.Files, sum.Pages, first.Files, first.Pages)
+	}
 	if ino("admin/index.html") != admin || ino("umkm/index.html") != umkm {
 		t.Error("a changed news page rewrote the web editor or the city's UMKM lists")
 	}
