@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/corpus"
+	"github.com/kotamalang/kimsite/generator/internal/filetree"
 	"github.com/kotamalang/kimsite/themes"
 )
 
@@ -30,24 +31,6 @@ func writeCorpus(t *testing.T, dir string) {
 	}
 }
 
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // build runs a build and fails the test on any problem.
 func build(t *testing.T, opts Options) Summary {
 	t.Helper()
@@ -64,17 +47,7 @@ func sameAsClean(t *testing.T, opts Options, cached string) {
 	t.Helper()
 	opts.Out, opts.Cache = filepath.Join(t.TempDir(), "clean"), ""
 	build(t, opts)
-	want, got := readTree(t, opts.Out), readTree(t, cached)
-	for name, data := range want {
-		if got[name] != data {
-			t.Errorf("%s differs from a clean build", name)
-		}
-	}
-	for name := range got {
-		if _, ok := want[name]; !ok {
-			t.Errorf("%s is not in a clean build", name)
-		}
-	}
+	filetree.Same(t, filetree.Read(t, cached), filetree.Read(t, opts.Out), "a clean build")
 }
 
 func TestCacheRebuildsWhatChanged(t *testing.T) {
@@ -117,7 +90,7 @@ func TestCacheRebuildsWhatChanged(t *testing.T) {
 	if sum := build(t, opts); sum.Reused != 2 {
 		t.Fatalf("after one page changed the build reused %d sites, want 2", sum.Reused)
 	}
-	files := readTree(t, out)
+	files := filetree.Read(t, out)
 	for _, name := range []string{
 		site + "/berita/index.html", site + "/index.html", site + "/tags/tag-uji-cache/index.html",
 		site + "/index.xml", "index.html", "index.xml",
@@ -133,7 +106,7 @@ func TestCacheRebuildsWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	build(t, opts)
-	if _, ok := readTree(t, out)[site+"/tags/tag-uji-cache/index.html"]; ok {
+	if _, ok := filetree.Read(t, out)[site+"/tags/tag-uji-cache/index.html"]; ok {
 		t.Error("the tag page of a removed page is still there")
 	}
 	sameAsClean(t, opts, out)
@@ -152,7 +125,7 @@ func TestCacheRebuildsWhatChanged(t *testing.T) {
 	if sum := build(t, opts); sum.Reused != 0 {
 		t.Fatalf("after a theme change the build reused %d sites, want 0", sum.Reused)
 	}
-	if !strings.Contains(readTree(t, out)[corpus.Sites(3)[0].ID+"/index.html"], "#123456") {
+	if !strings.Contains(filetree.Read(t, out)[corpus.Sites(3)[0].ID+"/index.html"], "#123456") {
 		t.Error("the theme change is not in the pages")
 	}
 	sameAsClean(t, opts, out)
@@ -331,7 +304,7 @@ func TestCacheKeepsPortalParts(t *testing.T) {
 		t.Error("a changed business rewrote the web editor")
 	}
 	found := false
-	for name, data := range readTree(t, out) {
+	for name, data := range filetree.Read(t, out) {
 		if strings.HasPrefix(name, "umkm/") && strings.Contains(data, "Warung Yang Diubah") {
 			found = true
 		}

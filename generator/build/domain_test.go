@@ -12,6 +12,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/build"
 	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/internal/filetree"
 	parse "github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
 )
@@ -43,7 +44,7 @@ func TestOwnDomainURLs(t *testing.T) {
 			if own == nil || !own.OwnDomain(city) || own.Path != "/" {
 				t.Fatalf("the sample's bandungrejosari should be on its own domain: %+v", own)
 			}
-			files := readTree(t, buildTo(t, fsys, build.Options{}))
+			files := filetree.Read(t, buildTo(t, fsys, build.Options{}))
 			c := &linkCheck{t: t, city: city, files: files}
 			for name, data := range files {
 				switch {
@@ -65,7 +66,7 @@ func TestOwnDomainURLs(t *testing.T) {
 type linkCheck struct {
 	t        *testing.T
 	city     *config.City
-	files    map[string][]byte
+	files    map[string]string
 	followed int // links followed to a file
 	toOwn    int // links from the portal's pages to a site on its own domain
 }
@@ -143,9 +144,9 @@ func (c *linkCheck) follow(from, base, link string) {
 }
 
 // page checks an HTML page's canonical URL, share URL and every link.
-func (c *linkCheck) page(name string, data []byte) {
+func (c *linkCheck) page(name, data string) {
 	want := c.pageURL(name)
-	lex := phtml.NewLexer(parse.NewInputBytes(data))
+	lex := phtml.NewLexer(parse.NewInputString(data))
 	var tag string
 	var attrs map[string]string
 	flush := func() {
@@ -187,14 +188,14 @@ var xmlURL = regexp.MustCompile(`<(link|loc|guid)>([^<]+)</`)
 
 // xml checks the URLs of a feed or sitemap: on the site's own base URL for a
 // site's files, and each leading to a file of the build.
-func (c *linkCheck) xml(name string, data []byte) {
+func (c *linkCheck) xml(name, data string) {
 	s := c.site(name)
-	urls := xmlURL.FindAllSubmatch(data, -1)
+	urls := xmlURL.FindAllStringSubmatch(data, -1)
 	if len(urls) == 0 {
 		c.t.Errorf("%s: no URLs", name)
 	}
 	for _, m := range urls {
-		u := html.UnescapeString(string(m[2]))
+		u := html.UnescapeString(m[2])
 		if s != nil && !strings.HasPrefix(u, s.BaseURL) {
 			c.t.Errorf("%s: %s %q is not on the site's base URL %s", name, m[1], u, s.BaseURL)
 		}
@@ -205,13 +206,13 @@ func (c *linkCheck) xml(name string, data []byte) {
 // robots checks the sitemap that robots.txt names: written only for the
 // portal and for a site on its own domain, since a crawler reads robots.txt
 // at a host's root only.
-func (c *linkCheck) robots(name string, data []byte) {
+func (c *linkCheck) robots(name, data string) {
 	s := c.site(name)
 	if s != nil && !s.OwnDomain(c.city) {
 		c.t.Errorf("%s: a site under the portal needs no robots.txt", name)
 	}
 	var sitemaps []string
-	for _, line := range strings.Split(string(data), "\n") {
+	for _, line := range strings.Split(data, "\n") {
 		if u, ok := strings.CutPrefix(line, "Sitemap: "); ok {
 			sitemaps = append(sitemaps, u)
 			c.follow(name, c.pageURL(name), u)

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/internal/filetree"
 	"github.com/kotamalang/kimsite/generator/shard"
 )
 
@@ -73,26 +74,8 @@ func buildTo(t *testing.T, fsys fs.FS, opts build.Options) string {
 	return opts.Out
 }
 
-// readTree returns every file under dir by its slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // union adds part to all, failing on a file that two parts both wrote.
-func union(t *testing.T, all, part map[string][]byte, label string) {
+func union(t *testing.T, all, part map[string]string, label string) {
 	t.Helper()
 	for name, data := range part {
 		if _, dup := all[name]; dup {
@@ -102,29 +85,12 @@ func union(t *testing.T, all, part map[string][]byte, label string) {
 	}
 }
 
-// sameTree fails unless got and want hold the same files, byte for byte.
-func sameTree(t *testing.T, got, want map[string][]byte) {
-	t.Helper()
-	for name, data := range want {
-		if g, ok := got[name]; !ok {
-			t.Errorf("missing %s", name)
-		} else if !bytes.Equal(g, data) {
-			t.Errorf("%s differs from the full build", name)
-		}
-	}
-	for name := range got {
-		if _, ok := want[name]; !ok {
-			t.Errorf("extra %s", name)
-		}
-	}
-}
-
 // The shards of a matrix build, plus the portal job, add up to exactly the
 // full build: every file once, byte for byte.
 func TestShardsAddUpToFullBuild(t *testing.T) {
 	fsys := sampleFS(t, 2) // 6 kelurahan
-	full := readTree(t, buildTo(t, fsys, build.Options{}))
-	portal := readTree(t, buildTo(t, fsys, build.Options{PortalFromAll: true}))
+	full := filetree.Read(t, buildTo(t, fsys, build.Options{}))
+	portal := filetree.Read(t, buildTo(t, fsys, build.Options{PortalFromAll: true}))
 	for name := range portal {
 		if top, _, _ := strings.Cut(name, "/"); isSite(fsys, top) {
 			t.Errorf("portal job wrote %s, a site's file", name)
@@ -132,11 +98,11 @@ func TestShardsAddUpToFullBuild(t *testing.T) {
 	}
 	for _, n := range []int{3, 5} {
 		t.Run(fmt.Sprintf("N=%d", n), func(t *testing.T) {
-			all := map[string][]byte{}
+			all := map[string]string{}
 			union(t, all, portal, "portal")
 			for k := 1; k <= n; k++ {
 				s := shard.Shard{K: k, N: n}
-				part := readTree(t, buildTo(t, fsys, build.Options{Shard: s}))
+				part := filetree.Read(t, buildTo(t, fsys, build.Options{Shard: s}))
 				for name := range part {
 					if top, _, _ := strings.Cut(name, "/"); !s.Has(top) {
 						t.Errorf("shard %v wrote %s, outside its sites", s, name)
@@ -144,7 +110,7 @@ func TestShardsAddUpToFullBuild(t *testing.T) {
 				}
 				union(t, all, part, "shard "+s.String())
 			}
-			sameTree(t, all, full)
+			filetree.Same(t, all, full, "the full build")
 		})
 	}
 }
@@ -158,16 +124,16 @@ func isSite(fsys fs.FS, name string) bool {
 // --changed-since does) writes the same bytes as the full build for those.
 func TestRenderSomeWithFullPortal(t *testing.T) {
 	fsys := sampleFS(t, 1)
-	full := readTree(t, buildTo(t, fsys, build.Options{}))
-	part := readTree(t, buildTo(t, fsys, build.Options{PortalFromAll: true, Render: []string{"kauman"}}))
-	want := map[string][]byte{}
+	full := filetree.Read(t, buildTo(t, fsys, build.Options{}))
+	part := filetree.Read(t, buildTo(t, fsys, build.Options{PortalFromAll: true, Render: []string{"kauman"}}))
+	want := map[string]string{}
 	for name, data := range full {
 		top, _, _ := strings.Cut(name, "/")
 		if top == "kauman" || !isSite(fsys, top) {
 			want[name] = data
 		}
 	}
-	sameTree(t, part, want)
+	filetree.Same(t, part, want, "the full build")
 	var sites []string
 	for name := range part {
 		if top, _, _ := strings.Cut(name, "/"); isSite(fsys, top) && !slices.Contains(sites, top) {

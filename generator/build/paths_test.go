@@ -11,21 +11,8 @@ import (
 	"github.com/kotamalang/kimsite/generator/build"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/internal/filetree"
 )
-
-// writeTree writes files under dir, creating folders.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestSymlinksRefused points symbolic links in the content folder at files
 // and folders outside the repository and inside it, and checks that the
@@ -33,14 +20,14 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 func TestSymlinksRefused(t *testing.T) {
 	base := t.TempDir()
 	root, outside := filepath.Join(base, "repo"), filepath.Join(base, "outside")
-	writeTree(t, outside, map[string]string{
+	filetree.Write(t, outside, map[string]string{
 		"secret.md":        "---\ntitle: RAHASIA\ndate: 2026-11-05\n---\nRAHASIA\n",
 		"secret.jpg":       "RAHASIA",
 		"dir/index.md":     "---\ntitle: RAHASIA\ndate: 2026-11-05\n---\nRAHASIA\n",
 		"site/_index.md":   "---\ntitle: RAHASIA\n---\n",
 		"static/leak.conf": "RAHASIA",
 	})
-	writeTree(t, root, map[string]string{
+	filetree.Write(t, root, map[string]string{
 		"sites.yaml":                     okSites + "  - id: luar\n    name: Luar\n    kecamatan: Klojen\n",
 		"content/kauman/_index.md":       "---\ntitle: Kauman\n---\n",
 		"content/kauman/static/logo.svg": "<svg/>",

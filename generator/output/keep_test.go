@@ -8,40 +8,9 @@ import (
 	"slices"
 	"syscall"
 	"testing"
+
+	"github.com/kotamalang/kimsite/generator/internal/filetree"
 )
-
-// writeTree writes files (name → content) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// readTree returns every file under dir, name → content.
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
 
 func inode(t *testing.T, p string) uint64 {
 	t.Helper()
@@ -60,7 +29,7 @@ func inode(t *testing.T, p string) uint64 {
 func TestKeepCommitsEntryByEntry(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	writeTree(t, target, map[string]string{
+	filetree.Write(t, target, map[string]string{
 		"index.html":          "portal lama",
 		"umkm/index.html":     "umkm lama",
 		"kauman/index.html":   "kauman",
@@ -90,7 +59,7 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	got := readTree(t, target)
+	got := filetree.Read(t, target)
 	want := map[string]string{
 		"index.html":          "portal baru",
 		"umkm/index.html":     "umkm baru",
@@ -121,12 +90,12 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 func TestKeepRefuses(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	writeTree(t, target, map[string]string{"sukun/index.html": "s"})
+	filetree.Write(t, target, map[string]string{"sukun/index.html": "s"})
 	before := identity(filepath.Join(target, "sukun"))
 	if err := os.RemoveAll(filepath.Join(target, "sukun")); err != nil {
 		t.Fatal(err)
 	}
-	writeTree(t, target, map[string]string{"kauman/index.html": "k", "elsewhere/x": "x", "sukun/index.html": "s2"})
+	filetree.Write(t, target, map[string]string{"kauman/index.html": "k", "elsewhere/x": "x", "sukun/index.html": "s2"})
 	if err := os.Symlink("elsewhere", filepath.Join(target, "link")); err != nil {
 		t.Fatal(err)
 	}
@@ -167,8 +136,8 @@ func TestKeepRefuses(t *testing.T) {
 // previous output.
 func TestReplaceUndo(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"new/a": "baru", "cur/a": "lama", "fresh/b": "b"})
-	before := readTree(t, dir)
+	filetree.Write(t, dir, map[string]string{"new/a": "baru", "cur/a": "lama", "fresh/b": "b"})
+	before := filetree.Read(t, dir)
 	undoReplace, err := replace(filepath.Join(dir, "new"), filepath.Join(dir, "cur"), filepath.Join(dir, "old"))
 	if err != nil {
 		t.Fatal(err)
@@ -177,13 +146,13 @@ func TestReplaceUndo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := readTree(t, dir); got["cur/a"] != "baru" || got["added/b"] != "b" {
+	if got := filetree.Read(t, dir); got["cur/a"] != "baru" || got["added/b"] != "b" {
 		t.Fatalf("after replace: %v", got)
 	}
 	if err := errors.Join(undoNew(), undoReplace()); err != nil {
 		t.Fatal(err)
 	}
-	after := readTree(t, dir)
+	after := filetree.Read(t, dir)
 	if !slices.Equal(slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before))) || after["cur/a"] != "lama" {
 		t.Errorf("after undo: %v, want %v", after, before)
 	}

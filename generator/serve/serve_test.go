@@ -13,21 +13,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kotamalang/kimsite/generator/internal/filetree"
 )
 
 // writeTree writes files (slash paths → contents) under a new temporary folder.
 func writeTree(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	filetree.Write(t, root, files)
 	return root
 }
 
