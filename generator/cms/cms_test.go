@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"

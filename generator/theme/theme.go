@@ -18,7 +18,7 @@ import (
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kotamalang/kimsite/generator/minify"
 )
