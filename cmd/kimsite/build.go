@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	checks "github.com/kotamalang/kimsite/generator/check"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -41,7 +41,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	}
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
-	var opts build.Options
+	var opts pipeline.Options
 	var sites siteList
 	var part partialFlags
 	flags.StringVar(&opts.Root, "root", ".", "folder repositori")
@@ -95,7 +95,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		}
 		defer stop()
 	}
-	sum, problems, err := build.Run(opts)
+	sum, problems, err := pipeline.Run(opts)
 	if check && err == nil {
 		problems.Append(checks.Config(os.DirFS(opts.Root), config.File))
 		problems.Sort()
@@ -139,7 +139,7 @@ func startCPUProfile(file string) (stop func(), err error) {
 // buildError reports an error that is not in the content: a usage mistake
 // (exit 2) or a failure of the disk, git or the theme (exit 1).
 func buildError(stderr io.Writer, name string, err error) int {
-	var usage *build.UsageError
+	var usage *pipeline.UsageError
 	if errors.As(err, &usage) {
 		return usageError(stderr, name, usage.Msg)
 	}

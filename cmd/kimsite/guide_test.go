@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 var listMessages = flag.Bool("list-messages", false, "print the message templates found in the code")
@@ -62,7 +62,7 @@ func TestGuideCoversEveryMessage(t *testing.T) {
 // and expects no trace of it in the output.
 func TestGuideNotPublished(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	_, problems, err := build.Run(build.Options{Root: "../..", Out: out})
+	_, problems, err := pipeline.Run(pipeline.Options{Root: "../..", Out: out})
 	if err != nil || problems.Errors() > 0 {
 		t.Fatalf("build: %v\n%v", err, problems)
 	}

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/changes"
 	"github.com/kotamalang/kimsite/generator/shard"
 )
@@ -29,8 +29,8 @@ func (p *partialFlags) register(flags *flag.FlagSet) {
 }
 
 // apply sets opts from the flags. A usage mistake comes back as a
-// *build.UsageError.
-func (p *partialFlags) apply(opts *build.Options, stdout io.Writer) error {
+// *pipeline.UsageError.
+func (p *partialFlags) apply(opts *pipeline.Options, stdout io.Writer) error {
 	var used []string
 	for _, f := range []struct {
 		name string
@@ -41,13 +41,13 @@ func (p *partialFlags) apply(opts *build.Options, stdout io.Writer) error {
 		}
 	}
 	if len(used) > 1 {
-		return &build.UsageError{Msg: fmt.Sprintf("opsi %s tidak bisa dipakai bersama; pilih salah satu", strings.Join(used, " dan "))}
+		return &pipeline.UsageError{Msg: fmt.Sprintf("opsi %s tidak bisa dipakai bersama; pilih salah satu", strings.Join(used, " dan "))}
 	}
 	switch {
 	case p.shard != "":
 		s, err := shard.Parse(p.shard)
 		if err != nil {
-			return &build.UsageError{Msg: err.Error()}
+			return &pipeline.UsageError{Msg: err.Error()}
 		}
 		opts.Shard = s
 	case p.portalOnly:
@@ -55,7 +55,7 @@ func (p *partialFlags) apply(opts *build.Options, stdout io.Writer) error {
 	case p.since != "":
 		files, err := changes.Since(opts.Root, p.since)
 		if errors.Is(err, changes.ErrRevision) {
-			return &build.UsageError{Msg: fmt.Sprintf("--changed-since: revisi %q tidak ditemukan di repositori git %s; pakai hash commit atau cabang yang ada, mis. HEAD~1 (di GitHub Actions: checkout dengan fetch-depth: 0)", p.since, opts.Root)}
+			return &pipeline.UsageError{Msg: fmt.Sprintf("--changed-since: revisi %q tidak ditemukan di repositori git %s; pakai hash commit atau cabang yang ada, mis. HEAD~1 (di GitHub Actions: checkout dengan fetch-depth: 0)", p.since, opts.Root)}
 		}
 		if err != nil {
 			return fmt.Errorf("--changed-since: %w", err)

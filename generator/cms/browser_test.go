@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/model"
@@ -63,7 +63,7 @@ func TestEditorCreatesBerita(t *testing.T) {
 	copyTree(t, os.DirFS(repoRoot), repo, "sites.yaml", "content", ".github")
 	copyTree(t, os.DirFS(repoRoot), repo, cms.BundleDir)
 	public := filepath.Join(t.TempDir(), "public")
-	if _, problems, err := build.Run(build.Options{Root: repo, Out: public}); err != nil || len(problems) > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{Root: repo, Out: public}); err != nil || len(problems) > 0 {
 		t.Fatalf("first build: %v %v", err, problems)
 	}
 
@@ -207,10 +207,10 @@ func TestEditorCreatesBerita(t *testing.T) {
 		}
 	}
 	// kimsite check, then a rebuild.
-	if _, problems, err := build.Run(build.Options{Root: repo}); err != nil || len(problems) > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{Root: repo}); err != nil || len(problems) > 0 {
 		t.Fatalf("check of the new file: %v\n%v", err, problems)
 	}
-	if _, problems, err := build.Run(build.Options{Root: repo, Out: public}); err != nil || len(problems) > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{Root: repo, Out: public}); err != nil || len(problems) > 0 {
 		t.Fatalf("rebuild: %v\n%v", err, problems)
 	}
 	html, err := os.ReadFile(filepath.Join(public, "kauman", "berita", "kerja-bakti-warga-rw-07", "index.html"))

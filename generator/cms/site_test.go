@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // adminLink is the one way a public page may point at the editor.
@@ -19,7 +19,7 @@ var adminLink = regexp.MustCompile(`<a href="[^"]*/admin/(?:[a-z0-9-]+/)?" rel="
 // the small footer link.
 func TestAdminWeighsNothingForResidents(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, problems, err := build.Run(build.Options{Root: "../..", Out: out}); err != nil || problems.Errors() > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{Root: "../..", Out: out}); err != nil || problems.Errors() > 0 {
 		t.Fatalf("build: %v %v", err, problems)
 	}
 	for _, f := range []string{"admin/index.html", "admin/kauman/index.html", "admin/kauman/config.yml", "admin/bandungrejosari/config.yml"} {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/corpus"
 )
 
@@ -33,7 +33,7 @@ func generate(t *testing.T, o corpus.Options) (repo, hugo fstest.MapFS) {
 func TestCorpusPassesCheck(t *testing.T) {
 	for _, photos := range []bool{false, true} {
 		repo, _ := generate(t, corpus.Options{Sites: 4, Pages: 40, Seed: 3, Photos: photos})
-		sum, problems, err := build.Run(build.Options{Root: ".", FS: repo, ImageCache: "-"})
+		sum, problems, err := pipeline.Run(pipeline.Options{Root: ".", FS: repo, ImageCache: "-"})
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("photos=%v: %v\n%v", photos, err, problems)
 		}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // TestEditLinks builds a site with and without a repo and looks for the
@@ -31,7 +31,7 @@ func TestEditLinks(t *testing.T) {
 				"content/desa/berita/kerja bakti.md": {Data: []byte("---\ntitle: Kerja bakti\ndate: 2026-01-02\n---\nGot.\n")},
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			_, problems, err := build.Run(build.Options{FS: fsys, Root: ".", Out: out})
+			_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: ".", Out: out})
 			if err != nil || len(problems) > 0 {
 				t.Fatalf("build: %v %v", err, problems)
 			}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // repoRoot is the repository, two folders up from this package.
@@ -41,7 +41,7 @@ func sample(t *testing.T) *sites {
 			return
 		}
 		out = filepath.Join(out, "public")
-		_, problems, err := build.Run(build.Options{Root: repoRoot, Out: out})
+		_, problems, err := pipeline.Run(pipeline.Options{Root: repoRoot, Out: out})
 		if err != nil || problems.Errors() > 0 {
 			buildErr = "build: " + problems.Error()
 			if err != nil {

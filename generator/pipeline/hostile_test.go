@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/internal/pagecheck"
@@ -98,7 +98,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	fsys := hostileTree()
 	checkEveryTextField(t, fsys)
 	out := filepath.Join(t.TempDir(), "public")
-	_, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: out})
+	_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: out})
 	if err != nil || problems.Errors() > 0 {
 		t.Fatalf("build: %v\n%s", err, problems)
 	}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the want/ files of testdata/gol
 // build that fails. HTML and XML are compared with a line break between
 // tags, so that a diff points at the element that changed.
 //
-//	go test ./generator/build -run Golden -update
+//	go test ./generator/pipeline -run Golden -update
 func TestGolden(t *testing.T) {
 	archives, _ := filepath.Glob("testdata/golden/*.txtar")
 	if len(archives) == 0 {

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/theme"
 )
 
@@ -25,7 +25,7 @@ func TestAccentRefusesCSS(t *testing.T) {
 	} {
 		sites := okSites + "    accent: " + q(accent) + "\n"
 		fsys := tree(map[string]string{"sites.yaml": sites, "content/kauman/_index.md": "---\ntitle: K\n---\n"})
-		_, problems, err := build.Run(build.Options{FS: fsys})
+		_, problems, err := pipeline.Run(pipeline.Options{FS: fsys})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,7 +45,7 @@ func TestStyleIsTheTheme(t *testing.T) {
 	sites := okSites + "    accent: \"#0b6e4f\"\n"
 	fsys := tree(map[string]string{"sites.yaml": sites, "content/kauman/_index.md": "---\ntitle: K\n---\nHalo.\n"})
 	out := filepath.Join(t.TempDir(), "public")
-	if _, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: out}); err != nil || len(problems) > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: out}); err != nil || len(problems) > 0 {
 		t.Fatalf("%v %s", err, problems)
 	}
 	data, err := os.ReadFile(filepath.Join(out, "kauman", "index.html"))

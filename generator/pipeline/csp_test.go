@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"io/fs"
@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/internal/pagecheck"
 )
 
@@ -17,7 +17,7 @@ import (
 // an event handler or a URL that runs code.
 func TestSamplePagesArePolicyClean(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	sum, problems, err := build.Run(build.Options{Root: "../..", Out: out})
+	sum, problems, err := pipeline.Run(pipeline.Options{Root: "../..", Out: out})
 	if err != nil || problems.Errors() > 0 {
 		t.Fatalf("build: %v\n%s", err, problems)
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // pngHeader returns a small PNG file that declares width×height pixels:
@@ -59,7 +59,7 @@ func TestHugeImage(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		_, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: out})
+		_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: out})
 		var r result
 		for _, p := range problems {
 			r.problems = append(r.problems, p.Position()+": "+p.Message)

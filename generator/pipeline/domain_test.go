@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/internal/filetree"
 	parse "github.com/tdewolff/parse/v2"
@@ -44,7 +44,7 @@ func TestOwnDomainURLs(t *testing.T) {
 			if own == nil || !own.OwnDomain(city) || own.Path != "/" {
 				t.Fatalf("the sample's bandungrejosari should be on its own domain: %+v", own)
 			}
-			files := filetree.Read(t, buildTo(t, fsys, build.Options{}))
+			files := filetree.Read(t, buildTo(t, fsys, pipeline.Options{}))
 			c := &linkCheck{t: t, city: city, files: files}
 			for name, data := range files {
 				switch {

@@ -1,4 +1,4 @@
-// Package build runs the whole pipeline, stage by stage:
+// Package pipeline runs the whole pipeline, stage by stage:
 //
 //	sites.yaml ─ config ─┐
 //	content/   ─ content ─┴─> markdown ─> render (theme, minify) ─> output
@@ -14,7 +14,7 @@
 // portal; PortalFromAll reads every site but renders only the portal and
 // the sites in Render. The parts write disjoint files whose union is the
 // full build, byte for byte (partial_test.go).
-package build
+package pipeline
 
 import (
 	"errors"

@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
 )
@@ -17,7 +17,7 @@ import (
 // time: entities in attribute values and a line break beside an action.
 func TestPagesComeOutMinified(t *testing.T) {
 	mem := output.NewMemory()
-	if _, problems, err := build.Run(build.Options{FS: os.DirFS("../.."), Sink: mem}); err != nil || problems.Errors() > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{FS: os.DirFS("../.."), Sink: mem}); err != nil || problems.Errors() > 0 {
 		t.Fatalf("%v\n%s", err, problems)
 	}
 	m := minify.New()

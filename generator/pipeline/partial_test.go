@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/internal/filetree"
 	"github.com/kotamalang/kimsite/generator/shard"
 )
@@ -64,10 +64,10 @@ func cloneID(id string, c int) string {
 }
 
 // buildTo runs a build of fsys into a new folder and returns the folder.
-func buildTo(t *testing.T, fsys fs.FS, opts build.Options) string {
+func buildTo(t *testing.T, fsys fs.FS, opts pipeline.Options) string {
 	t.Helper()
 	opts.FS, opts.Root, opts.Out = fsys, t.TempDir(), filepath.Join(t.TempDir(), "public")
-	_, problems, err := build.Run(opts)
+	_, problems, err := pipeline.Run(opts)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("build %+v: %v\n%v", opts.Shard, err, problems)
 	}
@@ -89,8 +89,8 @@ func union(t *testing.T, all, part map[string]string, label string) {
 // full build: every file once, byte for byte.
 func TestShardsAddUpToFullBuild(t *testing.T) {
 	fsys := sampleFS(t, 2) // 6 kelurahan
-	full := filetree.Read(t, buildTo(t, fsys, build.Options{}))
-	portal := filetree.Read(t, buildTo(t, fsys, build.Options{PortalFromAll: true}))
+	full := filetree.Read(t, buildTo(t, fsys, pipeline.Options{}))
+	portal := filetree.Read(t, buildTo(t, fsys, pipeline.Options{PortalFromAll: true}))
 	for name := range portal {
 		if top, _, _ := strings.Cut(name, "/"); isSite(fsys, top) {
 			t.Errorf("portal job wrote %s, a site's file", name)
@@ -102,7 +102,7 @@ func TestShardsAddUpToFullBuild(t *testing.T) {
 			union(t, all, portal, "portal")
 			for k := 1; k <= n; k++ {
 				s := shard.Shard{K: k, N: n}
-				part := filetree.Read(t, buildTo(t, fsys, build.Options{Shard: s}))
+				part := filetree.Read(t, buildTo(t, fsys, pipeline.Options{Shard: s}))
 				for name := range part {
 					if top, _, _ := strings.Cut(name, "/"); !s.Has(top) {
 						t.Errorf("shard %v wrote %s, outside its sites", s, name)
@@ -124,8 +124,8 @@ func isSite(fsys fs.FS, name string) bool {
 // --changed-since does) writes the same bytes as the full build for those.
 func TestRenderSomeWithFullPortal(t *testing.T) {
 	fsys := sampleFS(t, 1)
-	full := filetree.Read(t, buildTo(t, fsys, build.Options{}))
-	part := filetree.Read(t, buildTo(t, fsys, build.Options{PortalFromAll: true, Render: []string{"kauman"}}))
+	full := filetree.Read(t, buildTo(t, fsys, pipeline.Options{}))
+	part := filetree.Read(t, buildTo(t, fsys, pipeline.Options{PortalFromAll: true, Render: []string{"kauman"}}))
 	want := map[string]string{}
 	for name, data := range full {
 		top, _, _ := strings.Cut(name, "/")

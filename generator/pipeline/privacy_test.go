@@ -1,10 +1,10 @@
-package build_test
+package pipeline_test
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 const nik = "3573014506900001"
@@ -17,7 +17,7 @@ func TestIdentityNumbers(t *testing.T) {
 	page := "---\ntitle: Bantuan\ndate: 2026-11-05\nsummary: Pendataan warga\n---\nParagraf.\n\nPenerima: Budi, NIK " + nik + ".\n"
 	run := func(sites, page string) []string {
 		fsys := tree(map[string]string{"sites.yaml": sites, "content/kauman/_index.md": "---\ntitle: K\n---\n", "content/kauman/berita/a.md": page})
-		_, problems, err := build.Run(build.Options{FS: fsys})
+		_, problems, err := pipeline.Run(pipeline.Options{FS: fsys})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"io/fs"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/internal/filetree"
@@ -48,7 +48,7 @@ func TestSymlinksRefused(t *testing.T) {
 		}
 	}
 	out := filepath.Join(base, "public")
-	_, problems, err := build.Run(build.Options{Root: root, Out: out})
+	_, problems, err := pipeline.Run(pipeline.Options{Root: root, Out: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestCleanURLs(t *testing.T) {
 		"content/kauman/static/Dokumen Lama.PDF":             "%PDF",
 	})
 	out := filepath.Join(t.TempDir(), "public")
-	if _, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: out}); err != nil || problems.Errors() > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: out}); err != nil || problems.Errors() > 0 {
 		t.Fatalf("%v\n%s", err, problems)
 	}
 	for _, want := range []string{
@@ -128,7 +128,7 @@ func TestBackslashNames(t *testing.T) {
 	for _, name := range []string{`content/kauman/static/a\..\..\x.txt`, `content/kauman/static/dok\rab.pdf`, `content/kauman/berita/a\b.jpg`} {
 		fsys := tree(map[string]string{"sites.yaml": okSites, "content/kauman/_index.md": "---\ntitle: K\n---\n",
 			name: "---\ntitle: X\ndate: 2026-11-05\n---\n"})
-		_, problems, err := build.Run(build.Options{FS: fsys, Root: t.TempDir(), Out: filepath.Join(t.TempDir(), "public")})
+		_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: filepath.Join(t.TempDir(), "public")})
 		if err != nil || len(problems) != 1 || problems[0].Path != name {
 			t.Errorf("%s: %v\n%s", name, err, problems)
 		}
@@ -141,7 +141,7 @@ func TestBackslashNames(t *testing.T) {
 // refuses as an id; so no site and the portal can write the same file.
 func TestPortalNamesReserved(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, problems, err := build.Run(build.Options{Root: "../..", Out: out}); err != nil || problems.Errors() > 0 {
+	if _, problems, err := pipeline.Run(pipeline.Options{Root: "../..", Out: out}); err != nil || problems.Errors() > 0 {
 		t.Fatalf("%v\n%s", err, problems)
 	}
 	city, _ := config.Load(os.DirFS("../.."))

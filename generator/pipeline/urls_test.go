@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/build"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // badURLs are URLs that run code, carry a document of their own, or point
@@ -95,7 +95,7 @@ func TestURLFieldsRefuseSchemes(t *testing.T) {
 					// The error stands where the link is used.
 					want = lineOf(data, "[di sini]")
 				}
-				_, problems, err := build.Run(build.Options{FS: tree(files)})
+				_, problems, err := pipeline.Run(pipeline.Options{FS: tree(files)})
 				if err != nil {
 					t.Fatal(err)
 				}
