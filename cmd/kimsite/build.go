@@ -13,10 +13,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	checks "github.com/kotamalang/kimsite/generator/check"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/themes"
 )
 

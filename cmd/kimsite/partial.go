@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/changes"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/shard"
 )
 

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/corpus"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 func generate(t *testing.T, o corpus.Options) (repo, hugo fstest.MapFS) {

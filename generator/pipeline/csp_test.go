@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/internal/pagecheck"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // TestSamplePagesArePolicyClean builds the repository's sample sites and

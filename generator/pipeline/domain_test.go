@@ -10,9 +10,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/internal/filetree"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	parse "github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
 )

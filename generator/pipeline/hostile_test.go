@@ -20,11 +20,11 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/internal/pagecheck"
 	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // payload is written into every text field. Each part would be live markup

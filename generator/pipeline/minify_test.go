@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // TestPagesComeOutMinified builds the sample sites and minifies every page

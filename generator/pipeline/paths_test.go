@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/internal/filetree"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 )
 
 // TestSymlinksRefused points symbolic links in the content folder at files
