@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -25,7 +26,7 @@ const pollEvery = 50 * time.Millisecond
 // for up to opts.Timeout, and records this process's id in it so that the
 // next build can say whom it waits for.
 func acquire(path string, opts Options) (*lock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := openLock(path)
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +64,28 @@ func acquire(path string, opts Options) (*lock, error) {
 		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
 	return &lock{f: f, held: true}, nil
+}
+
+// ErrLockFile is returned when the lock file's name is taken by something
+// that is not a regular file: a symbolic link planted there (say, in a
+// repository) must not make a build write the file it points to.
+var ErrLockFile = errors.New("output: lock file is not a regular file")
+
+// openLock opens or creates the lock file at path, never through a
+// symbolic link.
+func openLock(path string) (*os.File, error) {
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: %s", ErrLockFile, path)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%w: %s", ErrLockFile, path)
+	}
+	return f, nil
 }
 
 // holder reads the process id the lock's holder wrote, or 0.

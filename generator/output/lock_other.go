@@ -14,3 +14,6 @@ var errNoLock = errors.New("output: no file lock")
 func tryLock(f *os.File) (bool, error) { return false, errNoLock }
 
 func unlock(f *os.File) error { return nil }
+
+// noFollow makes opening the lock file fail on a symbolic link (Lstat checks it here).
+const noFollow = 0

@@ -156,3 +156,21 @@ func write(t *testing.T, p, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestLockFileNeverFollowed plants a symbolic link where the lock file
+// goes, as a repository could: Open refuses it and leaves the file it
+// points to as it was.
+func TestLockFileNeverFollowed(t *testing.T) {
+	parent := t.TempDir()
+	precious := filepath.Join(parent, "sites.yaml")
+	write(t, precious, "city: Kota Malang\n")
+	if err := os.Symlink("sites.yaml", filepath.Join(parent, ".public"+lockMark)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(filepath.Join(parent, "public"), Options{}); !errors.Is(err, ErrLockFile) {
+		t.Errorf("Open with a symbolic link for a lock file = %v, want ErrLockFile", err)
+	}
+	if data, _ := os.ReadFile(precious); string(data) != "city: Kota Malang\n" {
+		t.Errorf("the file the link points to became %q", data)
+	}
+}

@@ -29,3 +29,6 @@ func tryLock(f *os.File) (ok bool, err error) {
 }
 
 func unlock(f *os.File) error { return unix.Flock(int(f.Fd()), unix.LOCK_UN) }
+
+// noFollow makes opening the lock file fail on a symbolic link.
+const noFollow = unix.O_NOFOLLOW

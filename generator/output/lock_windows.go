@@ -29,3 +29,6 @@ func unlock(f *os.File) error {
 	var ol windows.Overlapped
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, &ol)
 }
+
+// noFollow makes opening the lock file fail on a symbolic link (Lstat checks it here).
+const noFollow = 0

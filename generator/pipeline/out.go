@@ -30,6 +30,9 @@ func openOut(opts Options) (*output.Dir, error) {
 		return nil, &UsageError{Msg: fmt.Sprintf("folder keluaran %q sudah berisi berkas yang tidak ditulis oleh kimsite build (tidak ada berkas %s di dalamnya), jadi tidak ditimpa. Pilih folder baru atau kosong, mis. --out public; atau, bila isinya memang boleh dibuang, hapus dulu folder itu (rm -r %s) lalu jalankan lagi", opts.Out, output.Marker, opts.Out)}
 	case errors.Is(err, output.ErrNotDir):
 		return nil, &UsageError{Msg: fmt.Sprintf("%q bukan folder; pilih nama folder, mis. --out public", opts.Out)}
+	case errors.Is(err, output.ErrLockFile):
+		lock := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".kimsite-lock")
+		return nil, &UsageError{Msg: fmt.Sprintf("%s, kunci folder keluaran %q, bukan berkas biasa (mungkin tautan simbolik) dan tidak dipakai; hapus lalu jalankan lagi", lock, opts.Out)}
 	case errors.Is(err, output.ErrBusy):
 		return nil, fmt.Errorf("build lain masih menulis folder keluaran %q setelah ditunggu %s; tunggu sampai build itu selesai lalu jalankan lagi, atau hentikan build itu", opts.Out, cmpDuration(opts.LockTimeout, output.DefaultTimeout))
 	case err != nil:
