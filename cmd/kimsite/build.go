@@ -65,6 +65,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if flags.NArg() > 0 {
 		return usageError(stderr, name, fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))
 	}
+	if !check && strings.TrimSpace(out) == "" { // an empty --out would build and write nothing
+		return usageError(stderr, name, "--out perlu nama folder, mis. --out public")
+	}
 	opts.Sites = sites
 	if format != "text" && format != "github" {
 		return usageError(stderr, name, fmt.Sprintf("format %q tidak dikenal; pilih text atau github", format))

@@ -53,7 +53,7 @@ func builtBefore(dir string) bool {
 			return false
 		}
 	}
-	for _, name := range sources.Names {
+	for _, name := range sources.RepoSigns {
 		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			return false
 		}

@@ -8,7 +8,9 @@
 // rendered and written one after another, each site's pages in parallel, so
 // memory stays bounded by the largest site; the portal is built at the end
 // from small digests of each site. Output goes to a staging folder that
-// replaces the output folder only when the whole build succeeded.
+// replaces the output folder only when the whole build succeeded, and only
+// an output folder that is none of the repository's sources (package
+// sources) and that kimsite wrote, one build at a time (package output).
 //
 // A CI matrix builds parts instead: a Shard renders its sites and no
 // portal; PortalFromAll reads every site but renders only the portal and

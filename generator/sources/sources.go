@@ -36,9 +36,11 @@ import (
 // sources, tracked or not.
 var Names = []string{"sites.yaml", "content", "themes", "generator", "cmd", ".github", ".ci", ".git", "go.mod", "go.sum", "README.md"}
 
-// repoSigns are entries whose presence inside a folder shows it holds a
-// repository (this one or another): such a folder is never an output.
-var repoSigns = []string{".git", "sites.yaml", "content", "go.mod"}
+// RepoSigns are entries whose presence inside a folder shows it holds a
+// repository (this one or another): such a folder is never an output. A
+// build never writes them: a site id has no dot, so none of its folders
+// has one of these names.
+var RepoSigns = []string{".git", "sites.yaml", "go.mod"}
 
 // Refusal is an output folder that may not be written, with the reason.
 type Refusal struct{ Msg string }
@@ -67,7 +69,7 @@ func OutFolder(root, out string) (string, error) {
 	case !info.IsDir():
 		return "", &Refusal{Msg: fmt.Sprintf("%q adalah berkas, bukan folder; build akan menggantinya dengan folder. Pilih nama folder, mis. --out public", out)}
 	}
-	for _, sign := range repoSigns {
+	for _, sign := range RepoSigns {
 		if _, err := os.Lstat(filepath.Join(target, sign)); err == nil {
 			return "", &Refusal{Msg: fmt.Sprintf("folder keluaran %q berisi %s, jadi memuat sebuah repositori yang akan terhapus; %s", out, sign, hint)}
 		}
