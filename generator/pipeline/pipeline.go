@@ -29,7 +29,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -180,7 +179,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		return sum, problems, nil
 	}
 	if !opts.Shard.Set() {
-		if err := p.portal(city, sites, digests, data); err != nil {
+		if err := p.portal(sites, digests, data); err != nil {
 			return sum, problems, err
 		}
 	}
@@ -252,30 +251,24 @@ func (p *pipeline) commit() error {
 
 // portal renders the city portal and the web editor, keeping the folders
 // of them that the build cache finds unchanged.
-func (p *pipeline) portal(city *config.City, sites []*config.Site, digests []render.Digest, data *render.CityData) error {
-	r, out := p.st.Render, render.Output(p.out)
+func (p *pipeline) portal(sites []*config.Site, digests []render.Digest, data *render.CityData) error {
+	out := render.Output(p.out)
 	var keys map[string]string
 	var kept map[string]bool
+	var accept func(name string) bool
 	var rec *recorder
 	if p.cache != nil {
 		keys = p.cache.partKeys(digests, sites)
 		kept = p.cache.keepParts(keys, p.dir, p.out)
-		opts := r.Options
-		opts.Only = func(name string) bool {
+		accept = func(name string) bool {
 			folder, _, _ := strings.Cut(name, "/")
 			return !kept[folder]
 		}
-		r, rec = render.New(opts), &recorder{out: p.out}
+		rec = &recorder{out: p.out}
 		out = rec
 	}
-	if err := r.Portal(digests, data, out); err != nil {
+	if err := p.st.Portal(sites, digests, data, out, accept); err != nil {
 		return err
-	}
-	// The web editor lives on the portal, so it is built with it.
-	if !kept[cms.Dir] {
-		if err := cms.Write(out, p.opts.FS, city, sites); err != nil {
-			return err
-		}
 	}
 	if p.cache != nil {
 		p.cache.putParts(keys, kept, rec.names)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -109,6 +110,33 @@ func (st *Stages) Only(accept func(name string) bool) *render.Renderer {
 	opts := st.Render.Options
 	opts.Only = accept
 	return render.New(opts)
+}
+
+// Portal writes the city portal, built from the sites' digests and open
+// data, and the web editor, which lives on the portal. With a non-nil
+// accept, only the files it accepts are written.
+func (st *Stages) Portal(sites []*config.Site, digests []render.Digest, data *render.CityData, out render.Output, accept func(name string) bool) error {
+	r, editor := st.Render, out
+	if accept != nil {
+		r, editor = st.Only(accept), filter{out: out, accept: accept}
+	}
+	if err := r.Portal(digests, data, out); err != nil {
+		return err
+	}
+	return cms.Write(editor, st.FS, st.City, sites)
+}
+
+// filter passes on only the files accept accepts.
+type filter struct {
+	out    render.Output
+	accept func(name string) bool
+}
+
+func (f filter) WriteFile(name string, data []byte) error {
+	if !f.accept(name) {
+		return nil
+	}
+	return f.out.WriteFile(name, data)
 }
 
 // renderMarkdown renders every page's body on all cores.

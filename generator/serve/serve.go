@@ -334,10 +334,11 @@ func (d *digest) get() (render.Digest, error) {
 
 // buildPortal prepares the portal from the sites' digests.
 func (s *Server) buildPortal(next *state) error {
-	var sites []*digest
+	var sites []*config.Site
+	var taken []*digest
 	for _, sc := range s.sites {
 		if d, ok := s.digests[sc.ID]; ok {
-			sites = append(sites, d)
+			sites, taken = append(sites, sc), append(taken, d)
 		}
 	}
 	st := s.st
@@ -347,8 +348,8 @@ func (s *Server) buildPortal(next *state) error {
 			return err
 		}
 		defer data.Close()
-		digests := make([]render.Digest, len(sites))
-		for i, d := range sites {
+		digests := make([]render.Digest, len(taken))
+		for i, d := range taken {
 			if digests[i], err = d.get(); err != nil {
 				return err
 			}
@@ -356,7 +357,7 @@ func (s *Server) buildPortal(next *state) error {
 				return err
 			}
 		}
-		return st.Only(accept).Portal(digests, data, out)
+		return st.Portal(sites, digests, data, out, accept)
 	})
 	return nil
 }
