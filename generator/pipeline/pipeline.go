@@ -160,7 +160,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	// so that the digests kept for the portal stay small.
 	var data *render.CityData
 	if out != nil && !opts.Shard.Set() {
-		if data, err = render.NewCityData(); err != nil {
+		if data, err = render.NewCityData(newTemp); err != nil {
 			return sum, problems, err
 		}
 		defer data.Close()
@@ -216,10 +216,7 @@ func (p *pipeline) allSites(sites []*config.Site, clean bool, data *render.CityD
 			}
 		}
 		if d != nil {
-			digests = append(digests, *d)
-			if len(digests)%trimEvery == 0 {
-				render.TrimDigests(digests)
-			}
+			digests = render.AppendDigest(digests, *d)
 		}
 		if didRender {
 			rendered++
@@ -275,10 +272,6 @@ func (p *pipeline) portal(sites []*config.Site, digests []render.Digest, data *r
 	}
 	return nil
 }
-
-// trimEvery is how many sites' digests the build takes between two
-// render.TrimDigests.
-const trimEvery = 64
 
 // imageCache is the folder of the photo cache: ".kimsite-cache" in the
 // repository unless the options say otherwise.
@@ -431,6 +424,9 @@ func checkOut(root, out string) error {
 	}
 	return nil
 }
+
+// newTemp is the temporary storage the city's open data is gathered in.
+func newTemp() (render.Temp, error) { return output.NewTemp() }
 
 // countingOutput counts what is written.
 type countingOutput struct {

@@ -247,7 +247,7 @@ func TestCityOpenDataComplete(t *testing.T) {
 func TestOpenDataEmpty(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	data, err := NewCityData()
+	data, err := NewCityData(newTemp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +305,7 @@ func TestTrimDigests(t *testing.T) {
 		t.Fatalf("trimming kept all %d items", items(whole))
 	}
 	portal := func(digests []Digest) *memOutput {
-		data, err := NewCityData()
+		data, err := NewCityData(newTemp)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/output"
 )
 
 // memOutput keeps rendered files in memory.
@@ -54,6 +55,9 @@ var (
 	// its Stages.Load.
 	NewStages func(fsys fs.FS) (*Renderer, func(*config.Site) (*content.Site, diag.List), error)
 )
+
+// newTemp is the temporary storage the build gives CityData.
+func newTemp() (Temp, error) { return output.NewTemp() }
 
 func renderFS(fsys fs.FS, today time.Time) (*memOutput, error) {
 	out := &memOutput{}

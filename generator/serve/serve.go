@@ -36,6 +36,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/render"
 )
@@ -343,19 +344,21 @@ func (s *Server) buildPortal(next *state) error {
 	}
 	st := s.st
 	next.portal = newPart(func(out render.Output, accept func(string) bool) error {
-		data, err := render.NewCityData()
+		data, err := render.NewCityData(func() (render.Temp, error) { return output.NewTemp() })
 		if err != nil {
 			return err
 		}
 		defer data.Close()
-		digests := make([]render.Digest, len(taken))
-		for i, d := range taken {
-			if digests[i], err = d.get(); err != nil {
+		var digests []render.Digest
+		for _, t := range taken {
+			d, err := t.get()
+			if err != nil {
 				return err
 			}
-			if err := data.Add(&digests[i]); err != nil {
+			if err := data.Add(&d); err != nil {
 				return err
 			}
+			digests = render.AppendDigest(digests, d)
 		}
 		return st.Portal(sites, digests, data, out, accept)
 	})
