@@ -11,6 +11,10 @@
 //	kimsite version
 //
 // Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
+//
+// build and check (build.go) hand Options to generator/pipeline, whose
+// package doc is the map of the whole pipeline; serve (serve.go) hands the
+// repository to generator/serve, which takes the same stages.
 package main
 
 import (

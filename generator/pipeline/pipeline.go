@@ -1,19 +1,3 @@
-// Package pipeline runs the whole pipeline, stage by stage:
-//
-//	sites.yaml ─ config ─┐
-//	content/   ─ content ─┴─> markdown ─> render (theme, minify) ─> output
-//
-// It takes Options (the repository, the output folder, which sites) and
-// gives a Summary and every problem found in the content. Sites are loaded,
-// rendered and written one after another, each site's pages in parallel, so
-// memory stays bounded by the largest site; the portal is built at the end
-// from small digests of each site. Output goes to a staging folder that
-// replaces the output folder only when the whole build succeeded.
-//
-// A CI matrix builds parts instead: a Shard renders its sites and no
-// portal; PortalFromAll reads every site but renders only the portal and
-// the sites in Render. The parts write disjoint files whose union is the
-// full build, byte for byte (partial_test.go).
 package pipeline
 
 import (
