@@ -96,6 +96,9 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 // site's photos stay in st.Images until Images.Write takes them.
 func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 	site, problems := content.Load(st.FS, sc, st.drafts)
+	// Forget photos an earlier load left (the preview renders pages after
+	// writing a site's photos), so that a replaced photo is read again.
+	_ = st.Images.Write(site, nil)
 	problems.Append(st.renderMarkdown(site))
 	problems.Append(st.Images.Check(site))
 	if st.check != nil {

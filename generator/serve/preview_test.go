@@ -2,9 +2,15 @@ package serve
 
 import (
 	"bytes"
+	"image"
+	_ "image/jpeg"
+	"image/png"
 	"maps"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -90,4 +96,58 @@ func firstDifference(got, want []byte) string {
 	}
 	from := max(0, i-80)
 	return "  preview: …" + string(got[from:min(len(got), i+120)]) + "…\n  build:   …" + string(want[from:min(len(want), i+120)]) + "…"
+}
+
+// TestReplacedPhoto opens a page with a photo, replaces the photo by one
+// of another size under the same name, and expects the rebuilt page to
+// show the new one: the preview's lazily rendered pages must not keep an
+// old photo alive in the stages.
+func TestReplacedPhoto(t *testing.T) {
+	files := smallTree()
+	files["content/mawar/berita/kerja.md"] = "---\ntitle: Kerja bakti pertama\ndate: 2026-01-05\nimage: foto.png\nimage_alt: Warga membersihkan got\n---\nWarga membersihkan got.\n"
+	files["content/mawar/berita/foto.png"] = string(pngOf(t, 40, 30))
+	root := writeTree(t, files)
+	s := newServer(t, root)
+	page := "/mawar/berita/kerja/"
+	if body := get(t, s, page).Body.String(); !strings.Contains(body, `width="40" height="30"`) {
+		t.Fatalf("the page does not show the 40×30 photo:\n%s", body)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content/mawar/berita/foto.png"), pngOf(t, 50, 20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Rebuild([]string{"content/mawar/berita/foto.png"}); err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, s, page).Body.String()
+	if !strings.Contains(body, `width="50" height="20"`) {
+		t.Fatalf("after the photo was replaced, the page does not show the 50×20 one:\n%s", body)
+	}
+	// The resized files the page names are served, and are the new photo's.
+	srcs := imgSrc.FindAllStringSubmatch(body, -1)
+	if len(srcs) == 0 {
+		t.Fatalf("no photo on the page:\n%s", body)
+	}
+	for _, m := range srcs {
+		rec := get(t, s, m[1])
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: status %d, want 200", m[1], rec.Code)
+			continue
+		}
+		img, _, err := image.Decode(rec.Body)
+		if err != nil || img.Bounds().Dx() != 50 {
+			t.Errorf("%s is not the new 50-pixel-wide photo (%v, %v)", m[1], img, err)
+		}
+	}
+}
+
+var imgSrc = regexp.MustCompile(`<img src="([^"]+)"`)
+
+// pngOf is a real PNG of w×h pixels.
+func pngOf(t *testing.T, w, h int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
