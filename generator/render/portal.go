@@ -340,7 +340,6 @@ func inKecamatan(items []Item, name string, n int) []Item {
 	return out
 }
 
-
 // portalDescription is a portal page's description, for search engines
 // and the text of share previews: every page has one.
 func (r *Renderer) portalDescription(kind, title string) string {
