@@ -63,7 +63,7 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg, hint := explainYAMLError(err)
+		line, msg, hint := explainYAMLError(err, data)
 		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
 		return nil, nil, d.problems
 	}
@@ -172,13 +172,14 @@ func join(prefix, key string) string {
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
+	meant := map[string]bool{} // keys written under another name ("judul")
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, "kunci harus berupa kata", "Tulis setiap baris sebagai \"kunci: nilai\".")
 			continue
 		}
-		key := k.Value
+		key := cleanKey(k.Value)
 		if seen[key] {
 			d.add(k, fmt.Sprintf("kunci %q ditulis dua kali", key), "Hapus salah satunya.")
 			continue
@@ -186,7 +187,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		seen[key] = true
 		f, ok := lookup(fields, key)
 		if !ok {
-			d.add(k, unknownKey(key, keys(fields)), "Kunci yang dikenal di sini: "+strings.Join(keys(fields), ", ")+".")
+			msg, hint := unknownKeyMessage(key, keys(fields))
+			if en, ok := meantKey(key, keys(fields)); ok {
+				meant[en] = true
+			}
+			d.add(k, msg, hint)
 			continue
 		}
 		path := join(prefix, key)
@@ -200,19 +205,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		fv := v.FieldByIndex(f.index)
 		switch {
 		case d.failed[join(prefix, f.key)]:
+		case !seen[f.key] && meant[f.key]:
+			// "judul:" already told the volunteer what to rename.
 		case !seen[f.key]:
 			d.add(n, fmt.Sprintf("kunci %q wajib diisi", join(prefix, f.key)), f.hint)
 		case fv.IsZero() && fv.Kind() == reflect.String:
 			d.problems.Add(d.path, d.pos[join(prefix, f.key)], fmt.Sprintf("%q tidak boleh kosong", join(prefix, f.key)), f.hint)
 		}
 	}
-}
-
-func unknownKey(key string, known []string) string {
-	if s := diag.Suggest(key, known); s != "" {
-		return fmt.Sprintf("kunci %q tidak dikenal; maksudnya %q?", key, s)
-	}
-	return fmt.Sprintf("kunci %q tidak dikenal", key)
 }
 
 func lookup(fields []field, key string) (field, bool) {
@@ -423,7 +423,11 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 		if m := dateShape.FindStringSubmatch(s); m != nil {
 			d.add(n, fmt.Sprintf("tanggal %q tidak ada di kalender", s), "Periksa bulan (01–12) dan tanggalnya: April, Juni, September dan November 30 hari, Februari 28 atau 29 hari.")
 		} else {
-			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05T08:30:00+07:00.")
+			hint := "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05 08:30."
+			if iso := isoDate(s); iso != "" {
+				hint = fmt.Sprintf("Ganti `%s` dengan `%s` (TAHUN-BULAN-TANGGAL).", s, iso)
+			}
+			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), hint)
 		}
 		return
 	}
@@ -465,7 +469,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // explainYAMLError turns a yaml.v3 syntax error into a line and a message
 // and hint a volunteer can act on.
-func explainYAMLError(err error) (line int, msg, hint string) {
+func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 	text := err.Error()
 	line = 1
 	if m := yamlLine.FindStringSubmatch(text); m != nil {
@@ -475,6 +479,9 @@ func explainYAMLError(err error) (line int, msg, hint string) {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
 	switch {
+	case strings.Contains(text, "mapping values are not allowed") && smartQuoteLine(data, line) > 0:
+		return smartQuoteLine(data, line), "ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”)",
+			"Tanda kutip miring dari Word tidak dihitung sebagai tanda kutip YAML: ganti “ dan ” di baris ini dengan \" biasa."
 	case strings.Contains(text, "mapping values are not allowed"):
 		return line, "ada titik dua (:) di tempat yang tidak terduga",
 			`Bila nilainya berisi titik dua, apit dengan tanda kutip: title: "Rapat RW: hasil dan rencana".`
@@ -486,6 +493,9 @@ func explainYAMLError(err error) (line int, msg, hint string) {
 	case strings.Contains(text, "did not find expected key"), strings.Contains(text, "did not find expected '-' indicator"):
 		return line, "indentasi (spasi di awal baris) tidak rata", "Samakan jumlah spasi di awal baris dengan baris di atasnya."
 	case strings.Contains(text, "found unexpected end of stream"), strings.Contains(text, "did not find expected"):
+		if open := unclosedLine(data); open > 0 {
+			line = open // yaml.v3 reports where it gave up, lines below
+		}
 		return line, "ada tanda kutip atau kurung yang tidak ditutup", "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
 	}
 	return line, text, "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya."

@@ -1,0 +1,69 @@
+package frontmatter
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kotamalang/kimsite/generator/model"
+)
+
+// TestVolunteerWords: a volunteer's Indonesian key, a key with invisible
+// characters, a hand-written date and a quote left open each get one
+// message at the line to fix, with the exact replacement.
+func TestVolunteerWords(t *testing.T) {
+	tests := []struct {
+		name  string
+		front model.Front
+		yaml  string
+		want  []string // "line: message | hint" prefixes, in order
+	}{
+		{"judul replaces title", new(model.BeritaFront), "judul: Kerja bakti\ndate: 2026-11-05\n",
+			[]string{"2: kunci \"judul\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"title\" | Ganti `judul:` dengan `title:`."}},
+		{"tanggal is date, not tags", new(model.BeritaFront), "title: A\ntanggal: 2026-11-05\n",
+			[]string{"3: kunci \"tanggal\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"date\" | Ganti `tanggal:` dengan `date:`."}},
+		{"two words with a space", new(model.BeritaFront), "title: A\nKeterangan Gambar: x\n",
+			[]string{"3: kunci \"Keterangan Gambar\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"image_alt\" | Ganti `Keterangan Gambar:` dengan `image_alt:`."}},
+		{"penulis is author", new(model.BeritaFront), "title: A\npenulis: Sri\n",
+			[]string{"3: kunci \"penulis\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"author\" | Ganti `penulis:` dengan `author:`."}},
+		{"a word of another section is not suggested", new(model.BeritaFront), "title: A\npemilik: Sri\n",
+			[]string{"3: kunci \"pemilik\" tidak dikenal | Kunci yang dikenal di sini:"}},
+		{"sumber dana", new(model.PerencanaanFront), "title: A\ndate: 2026-01-01\nyear: 2026\nstage: usulan\nsumber dana: APBD\n",
+			[]string{"6: kunci \"sumber dana\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"funding\" | Ganti `sumber dana:` dengan `funding:`."}},
+		{"capitalised English key", new(model.BeritaFront), "Title: A\n",
+			[]string{"2: kunci \"Title\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"title\" | Ganti `Title:` dengan `title:`."}},
+		{"typo still suggested", new(model.BeritaFront), "titel: A\n",
+			[]string{"2: kunci \"titel\" tidak dikenal; maksudnya \"title\"? | Ganti `titel:` dengan `title:`."}},
+		{"far word not suggested", new(model.BeritaFront), "title: A\nxyzabc: b\n",
+			[]string{"3: kunci \"xyzabc\" tidak dikenal | Kunci"}},
+		{"zero-width space in key", new(model.BeritaFront), "\u200btitle: A\nsummary\u00a0: b\n", nil},
+		{"unclosed quote points at its line", new(model.BeritaFront), "title: \"Kerja bakti\ndate: 2026-11-05\nsummary: x\ntags: [a]\n",
+			[]string{"2: front matter bukan YAML yang benar: ada tanda kutip atau kurung yang tidak ditutup"}},
+		{"unclosed bracket points at its line", new(model.BeritaFront), "title: A\ntags: [a, b\ndate: 2026-11-05\nsummary: x\n",
+			[]string{"3: front matter bukan YAML yang benar: ada tanda kutip atau kurung yang tidak ditutup"}},
+		{"colon inside curly quotes", new(model.BeritaFront), "date: 2026-11-05\ntitle: “Rapat RW: hasil”\n",
+			[]string{"3: front matter bukan YAML yang benar: ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”) | Tanda kutip miring dari Word"}},
+		{"day-first date", new(model.BeritaFront), "title: A\ndate: 05-11-2026\n",
+			[]string{"3: format tanggal \"05-11-2026\" tidak dikenali | Ganti `05-11-2026` dengan `2026-11-05` (TAHUN-BULAN-TANGGAL)."}},
+		{"date in words with a time", new(model.BeritaFront), "title: A\ndate: 5 November 2026 8.30 WIB\n",
+			[]string{"3: format tanggal \"5 November 2026 8.30 WIB\" tidak dikenali | Ganti `5 November 2026 8.30 WIB` dengan `2026-11-05 08:30`"}},
+		{"other date shows the everyday form", new(model.BeritaFront), "title: A\ndate: besok\n",
+			[]string{"3: format tanggal \"besok\" tidak dikenali | Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05 08:30."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, problems := Decode("x.md", File{Front: []byte(tt.yaml), FrontLine: 2}, tt.front)
+			var got []string
+			for _, p := range problems {
+				got = append(got, strings.TrimPrefix(p.Position(), "x.md:")+": "+p.Message+" | "+p.Hint)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d problems, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("got  %s\nwant %s", got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
