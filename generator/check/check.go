@@ -349,8 +349,9 @@ func (c *Checker) dataFiles(site *content.Site) diag.List {
 // IDNumbers reports every number in data that looks like an NIK or KK.
 func IDNumbers(file string, data []byte) diag.List {
 	var problems diag.List
-	for _, m := range privacy.FindIDNumbers(string(data)) {
-		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
+	text := privacy.Visible(string(data))
+	for _, m := range privacy.FindIDNumbers(text) {
+		line := 1 + strings.Count(text[:m.Offset], "\n")
 		problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)),
 			"Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu.")
 	}

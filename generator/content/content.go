@@ -8,7 +8,6 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -374,11 +373,12 @@ func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
 // checkPrivacy reports every number in the file that looks like a resident's
 // NIK or KK number.
 func (l *loader) checkPrivacy(file string, data []byte) {
-	for _, m := range privacy.FindIDNumbers(string(data)) {
+	text := privacy.Visible(string(data))
+	for _, m := range privacy.FindIDNumbers(text) {
 		if slices.Contains(l.site.Config.AllowNumbers, m.Number) {
 			continue // reviewed by the maintainers in sites.yaml
 		}
-		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
+		line := 1 + strings.Count(text[:m.Offset], "\n")
 		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml.")
 	}
 }

@@ -99,10 +99,11 @@ func unknownKeyMessage(key string, known []string) (msg, hint string) {
 
 // cleanKey drops the invisible characters that text pasted from Word or a
 // web page carries (zero-width spaces and joiners, soft hyphens, a byte
-// order mark, no-break spaces) from a key, so that "title\u00a0" is
-// "title". Values keep them: there they are typography.
+// order mark, no-break spaces) from a key, and the curly quotes Word puts
+// around it, so that "title\u00a0" and "“title”" are "title". Values keep
+// them: there they are typography.
 func cleanKey(key string) string {
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
+	return strings.Trim(strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u00a0' || r == '\u202f' || r == '\u2007':
 			return ' '
@@ -110,7 +111,7 @@ func cleanKey(key string) string {
 			return -1
 		}
 		return r
-	}, key))
+	}, key), " “”‘’")
 }
 
 // suggestKey returns the known key that key is a likely typo of: at most a

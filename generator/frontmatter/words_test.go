@@ -35,7 +35,7 @@ func TestVolunteerWords(t *testing.T) {
 			[]string{"2: kunci \"titel\" tidak dikenal; maksudnya \"title\"? | Ganti `titel:` dengan `title:`."}},
 		{"far word not suggested", new(model.BeritaFront), "title: A\nxyzabc: b\n",
 			[]string{"3: kunci \"xyzabc\" tidak dikenal | Kunci"}},
-		{"zero-width space in key", new(model.BeritaFront), "\u200btitle: A\nsummary\u00a0: b\n", nil},
+		{"zero-width space in key", new(model.BeritaFront), "\u200btitle: A\nsummary\u00a0: b\n“tags”: [a]\n", nil},
 		{"unclosed quote points at its line", new(model.BeritaFront), "title: \"Kerja bakti\ndate: 2026-11-05\nsummary: x\ntags: [a]\n",
 			[]string{"2: front matter bukan YAML yang benar: ada tanda kutip atau kurung yang tidak ditutup"}},
 		{"unclosed bracket points at its line", new(model.BeritaFront), "title: A\ntags: [a, b\ndate: 2026-11-05\nsummary: x\n",
