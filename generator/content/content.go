@@ -134,7 +134,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, l.dir+"/")
-		if ignored(d.Name()) {
+		if Temporary(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -163,11 +163,6 @@ func (l *loader) walk() {
 	}
 }
 
-// ignored reports whether a file is an editor's or system's leftover.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || name == "Thumbs.db"
-}
 
 func (l *loader) dirEntry(rel string) error {
 	if strings.Contains(rel, "/") || rel == staticDir {
