@@ -163,7 +163,6 @@ func (l *loader) walk() {
 	}
 }
 
-
 func (l *loader) dirEntry(rel string) error {
 	if strings.Contains(rel, "/") || rel == staticDir {
 		return nil
