@@ -302,10 +302,12 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path stri
 	switch {
 	case len(f.enum) > 0 && !contains(f.enum, s):
 		msg := fmt.Sprintf("nilai %q tidak dikenal untuk %q", s, f.key)
+		hint := "Pilih salah satu: " + strings.Join(f.enum, ", ") + "."
 		if sug := diag.Suggest(s, f.enum); sug != "" {
 			msg += fmt.Sprintf("; maksudnya %q?", sug)
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`. %s", s, sug, hint)
 		}
-		d.add(n, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
+		d.add(n, msg, hint)
 		return
 	case f.kind == "url":
 		if err := safeurl.CheckAbsolute(s); err != nil {
@@ -352,6 +354,9 @@ func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, f field) {
 		if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ".,") {
 			hint = "Tulis tanpa titik, koma atau \"Rp\": mis. 185000000 untuk Rp185.000.000."
 		}
+		if digits := plainNumber(n.Value); n.Kind == yaml.ScalarNode && digits != "" {
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`: angka saja, tanpa titik, \"Rp\" atau \"%%\".", n.Value, digits)
+		}
 		d.add(n, fmt.Sprintf("%q harus berupa angka bulat, bukan %q", f.key, n.Value), hint)
 		return
 	}
@@ -379,7 +384,11 @@ func bounds(f field) string {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, f field, path string) {
 	if n.Kind != yaml.SequenceNode {
-		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), "Tulis sebagai daftar, mis. ["+n.Value+"] atau satu butir per baris diawali \"- \".")
+		hint := "Tulis sebagai daftar, mis. [" + n.Value + "] atau satu butir per baris diawali \"- \"."
+		if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Value != "" && !strings.Contains(n.Value, "\n") {
+			hint = fmt.Sprintf("Ganti `%s` dengan `[%s]`: daftar ditulis dalam kurung siku, butirnya dipisah koma.", n.Value, n.Value)
+		}
+		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), hint)
 		return
 	}
 	elem := v.Type().Elem()
@@ -479,9 +488,10 @@ func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
 	switch {
-	case strings.Contains(text, "mapping values are not allowed") && smartQuoteLine(data, line) > 0:
-		return smartQuoteLine(data, line), "ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”)",
-			"Tanda kutip miring dari Word tidak dihitung sebagai tanda kutip YAML: ganti “ dan ” di baris ini dengan \" biasa."
+	case strings.Contains(text, "mapping values are not allowed") && hasSmartQuoteLine(data, line):
+		l, value := smartQuoteLine(data, line)
+		return l, "ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”)",
+			fmt.Sprintf("Ganti `%s` dengan `%s`: tanda kutip miring dari Word tidak dihitung sebagai tanda kutip YAML.", value, straightQuotes(value))
 	case strings.Contains(text, "mapping values are not allowed"):
 		return line, "ada titik dua (:) di tempat yang tidak terduga",
 			`Bila nilainya berisi titik dua, apit dengan tanda kutip: title: "Rapat RW: hasil dan rencana".`
@@ -493,10 +503,12 @@ func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 	case strings.Contains(text, "did not find expected key"), strings.Contains(text, "did not find expected '-' indicator"):
 		return line, "indentasi (spasi di awal baris) tidak rata", "Samakan jumlah spasi di awal baris dengan baris di atasnya."
 	case strings.Contains(text, "found unexpected end of stream"), strings.Contains(text, "did not find expected"):
-		if open := unclosedLine(data); open > 0 {
+		hint := "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+		if open, value := unclosedLine(data); open > 0 {
 			line = open // yaml.v3 reports where it gave up, lines below
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`: tutup di akhir nilainya.", value, closeValue(value))
 		}
-		return line, "ada tanda kutip atau kurung yang tidak ditutup", "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+		return line, "ada tanda kutip atau kurung yang tidak ditutup", hint
 	}
 	return line, text, "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya."
 }

@@ -125,22 +125,24 @@ func suggestKey(key string, known []string) string {
 	return s
 }
 
-// unclosedLine returns the first line (1-based) of data whose value opens a
-// quote or a bracket that the same line does not close, or 0. yaml.v3
-// reports such a mistake where the document ends, often lines below the
-// one to fix. Values that go on over several lines on purpose are rare in
-// front matter and start with | or >, which this skips.
-func unclosedLine(data []byte) int {
+// unclosedLine returns the first line (1-based) of data whose value opens
+// a quote or a bracket that the same line does not close, and that value;
+// or 0. yaml.v3 reports such a mistake where the document ends, often
+// lines below the one to fix. Values that go on over several lines on
+// purpose are rare in front matter and start with | or >, which this
+// skips.
+func unclosedLine(data []byte) (int, string) {
 	for i, l := range strings.Split(string(data), "\n") {
 		_, v, ok := strings.Cut(l, ": ")
 		if !ok {
 			v, ok = strings.CutPrefix(strings.TrimSpace(l), "- ")
 		}
-		if ok && opensWithoutClosing(strings.TrimSpace(v)) {
-			return i + 1
+		v = strings.TrimSpace(v)
+		if ok && opensWithoutClosing(v) {
+			return i + 1, v
 		}
 	}
-	return 0
+	return 0, ""
 }
 
 func opensWithoutClosing(v string) bool {
@@ -162,21 +164,51 @@ func opensWithoutClosing(v string) bool {
 	return false
 }
 
+// closeValue closes what v opened.
+func closeValue(v string) string {
+	switch v[0] {
+	case '[':
+		return v + strings.Repeat("]", strings.Count(v, "[")-strings.Count(v, "]"))
+	case '{':
+		return v + strings.Repeat("}", strings.Count(v, "{")-strings.Count(v, "}"))
+	}
+	return v + v[:1]
+}
+
 // smartQuoteLine returns the line (1-based) of data where a colon stands
-// inside curly quotes: line itself when it holds one, else the first line
-// that does (yaml.v3 gives no line for this mistake), or 0.
-func smartQuoteLine(data []byte, line int) int {
+// inside curly quotes, and its value: line itself when it holds curly
+// quotes, else the first line that does (yaml.v3 gives no line for this
+// mistake).
+func smartQuoteLine(data []byte, line int) (int, string) {
 	lines := strings.Split(string(data), "\n")
+	value := func(l string) string {
+		_, v, _ := strings.Cut(l, ":")
+		return strings.TrimSpace(v)
+	}
 	if line >= 1 && line <= len(lines) && strings.ContainsAny(lines[line-1], "“”") {
-		return line
+		return line, value(lines[line-1])
 	}
 	for i, l := range lines {
-		_, v, _ := strings.Cut(l, ":")
+		v := value(l)
 		if open := strings.IndexAny(v, "“”"); open >= 0 && strings.Contains(v[open:], ":") {
-			return i + 1
+			return i + 1, v
 		}
 	}
-	return 0
+	return 0, ""
+}
+
+func hasSmartQuoteLine(data []byte, line int) bool {
+	l, _ := smartQuoteLine(data, line)
+	return l > 0
+}
+
+// straightQuotes replaces Word's curly double quotes with YAML's, and
+// escapes the straight ones inside.
+func straightQuotes(v string) string {
+	inner := strings.Trim(v, "“”\" ")
+	inner = strings.ReplaceAll(inner, `"`, `\"`)
+	inner = strings.NewReplacer("“", `\"`, "”", `\"`).Replace(inner)
+	return `"` + inner + `"`
 }
 
 // dayFirst matches the dates Indonesians write by hand: 5-11-2026,
@@ -213,3 +245,24 @@ func isoDate(s string) string {
 	}
 	return out
 }
+
+// plainNumber returns the whole number a volunteer wrote as money or a
+// percentage ("Rp185.000.000", "Rp 1.250.000,-", "50%", "185 juta" is not
+// one), or "" when value is not such a number.
+func plainNumber(value string) string {
+	v := strings.TrimSpace(value)
+	v = strings.TrimPrefix(strings.TrimPrefix(v, "Rp."), "Rp")
+	v = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(v), ",-"), ",00")
+	v = strings.TrimSpace(strings.TrimSuffix(v, "%"))
+	digits := strings.ReplaceAll(v, ".", "")
+	if digits == "" || digits == value || strings.Trim(digits, "0123456789") != "" || len(digits) > 15 {
+		return ""
+	}
+	if strings.Contains(v, ".") && !thousands.MatchString(v) {
+		return "" // 2.5 is not 25
+	}
+	return strings.TrimLeft(digits, "0")
+}
+
+// thousands matches a number grouped by thousands with dots: 185.000.000.
+var thousands = regexp.MustCompile(`^\d{1,3}(\.\d{3})+$`)
