@@ -190,6 +190,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 			msg, hint := unknownKeyMessage(key, keys(fields))
 			if en, ok := meantKey(key, keys(fields)); ok {
 				meant[en] = true
+				// Later checks of the key ("date" required by the
+				// section) find it here and do not report it missing.
+				if _, set := d.pos[join(prefix, en)]; !set {
+					d.pos[join(prefix, en)] = d.offset + k.Line
+				}
 			}
 			d.add(k, msg, hint)
 			continue

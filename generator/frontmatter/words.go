@@ -86,6 +86,10 @@ func englishKey(key string, known []string) (string, bool) {
 // that names the exact replacement when there is one. The hint's form
 // "Ganti `a` dengan `b`" is the one the volunteer corpus test applies.
 func unknownKeyMessage(key string, known []string) (msg, hint string) {
+	if en, ok := englishKey(key, known); ok && normalKey(key) == en {
+		return fmt.Sprintf("kunci %q ditulis dengan huruf kecil dan garis bawah: %q", key, en),
+			fmt.Sprintf("Ganti `%s:` dengan `%s:`.", key, en)
+	}
 	if en, ok := englishKey(key, known); ok {
 		return fmt.Sprintf("kunci %q tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: %q", key, en),
 			fmt.Sprintf("Ganti `%s:` dengan `%s:`.", key, en)
@@ -261,7 +265,10 @@ func plainNumber(value string) string {
 	if strings.Contains(v, ".") && !thousands.MatchString(v) {
 		return "" // 2.5 is not 25
 	}
-	return strings.TrimLeft(digits, "0")
+	if n := strings.TrimLeft(digits, "0"); n != "" {
+		return n
+	}
+	return "0"
 }
 
 // thousands matches a number grouped by thousands with dots: 185.000.000.

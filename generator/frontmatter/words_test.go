@@ -30,7 +30,7 @@ func TestVolunteerWords(t *testing.T) {
 		{"sumber dana", new(model.PerencanaanFront), "title: A\ndate: 2026-01-01\nyear: 2026\nstage: usulan\nsumber dana: APBD\n",
 			[]string{"6: kunci \"sumber dana\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"funding\" | Ganti `sumber dana:` dengan `funding:`."}},
 		{"capitalised English key", new(model.BeritaFront), "Title: A\n",
-			[]string{"2: kunci \"Title\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"title\" | Ganti `Title:` dengan `title:`."}},
+			[]string{"2: kunci \"Title\" ditulis dengan huruf kecil dan garis bawah: \"title\" | Ganti `Title:` dengan `title:`."}},
 		{"typo still suggested", new(model.BeritaFront), "titel: A\n",
 			[]string{"2: kunci \"titel\" tidak dikenal; maksudnya \"title\"? | Ganti `titel:` dengan `title:`."}},
 		{"far word not suggested", new(model.BeritaFront), "title: A\nxyzabc: b\n",

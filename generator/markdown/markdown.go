@@ -63,7 +63,9 @@ func New(opts ...Option) *Renderer {
 			extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(pasteTransformer{}, 200), util.Prioritized(whatsAppTransformer{}, 150),
+			// Lower priorities run first: pasted paragraphs are split
+			// before a paragraph that is only a link becomes an embed.
+			parser.WithASTTransformers(util.Prioritized(pasteTransformer{}, 10), util.Prioritized(whatsAppTransformer{}, 20),
 				util.Prioritized(&linkChecker{key: r.key}, 100), util.Prioritized(embedTransformer{}, 50)),
 		),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&embedRenderer{ui: r.ui}, 100))),

@@ -41,8 +41,13 @@ func (pasteTransformer) Transform(doc *ast.Document, reader text.Reader, _ parse
 	src := reader.Source()
 	var paras []*ast.Paragraph
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if p, ok := c.(*ast.Paragraph); ok {
-			paras = append(paras, p)
+		switch n := c.(type) {
+		case *ast.Paragraph:
+			paras = append(paras, n)
+		case *ast.List:
+			if p := endTypedList(doc, n, src); p != nil {
+				paras = append(paras, p)
+			}
 		}
 	}
 	for _, p := range paras {
@@ -105,6 +110,52 @@ func splitPasted(doc *ast.Document, p *ast.Paragraph, src []byte) {
 	setLines(target, lines, first, n)
 }
 
+// endTypedList ends a list typed with bullets (see listBullets) at the
+// first line after its last item that is not indented: in Markdown that
+// line would go on the last item ("lazy continuation"); pasted from
+// WhatsApp or Word it is the next paragraph. It returns that paragraph,
+// now after the list, or nil.
+func endTypedList(doc *ast.Document, list *ast.List, src []byte) *ast.Paragraph {
+	if list.Marker != typedMarker || list.LastChild() == nil {
+		return nil
+	}
+	block := list.LastChild().LastChild()
+	if block == nil || (block.Kind() != ast.KindTextBlock && block.Kind() != ast.KindParagraph) {
+		return nil
+	}
+	lines := text.NewSegments()
+	lines.AppendAll(block.Lines().Sliced(0, block.Lines().Len()))
+	cur := 0
+	for c := block.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || !t.SoftLineBreak() {
+			continue
+		}
+		for cur < lines.Len() && t.Segment.Stop > lines.At(cur).Stop {
+			cur++
+		}
+		if cur+1 >= lines.Len() {
+			return nil
+		}
+		if next := lines.At(cur + 1); next.Start > 0 && src[next.Start-1] != '\n' {
+			continue // indented: it does belong to the item
+		}
+		t.SetSoftLineBreak(false)
+		p := ast.NewParagraph()
+		for m := t.NextSibling(); m != nil; {
+			after := m.NextSibling()
+			block.RemoveChild(block, m)
+			p.AppendChild(p, m)
+			m = after
+		}
+		setLines(block, lines, 0, cur+1)
+		setLines(p, lines, cur+1, lines.Len())
+		doc.InsertAfter(doc, list, p)
+		return p
+	}
+	return nil
+}
+
 // setLines gives a paragraph lines [from, to) of the original.
 func setLines(n ast.Node, lines *text.Segments, from, to int) {
 	s := text.NewSegments()
@@ -154,11 +205,15 @@ func bareURL(line string) bool {
 // bullets are the list marks people type or paste from Word, each with a
 // Markdown mark of the same length in bytes, so that every offset, and
 // every line a problem is reported at, stays the same.
+// The mark is "+", which people who write Markdown rarely use, so that
+// endTypedList can tell these lists apart.
 var bullets = []struct{ mark, md string }{
-	{"•", "-  "}, {"▪", "-  "}, {"◦", "-  "}, {"●", "-  "}, {"‣", "-  "}, {"⁃", "-  "},
-	{"\uf0b7", "-  "}, {"\uf0a7", "-  "}, // Word's Symbol-font bullets
-	{"·", "- "},
+	{"•", "+  "}, {"▪", "+  "}, {"◦", "+  "}, {"●", "+  "}, {"‣", "+  "}, {"⁃", "+  "},
+	{"\uf0b7", "+  "}, {"\uf0a7", "+  "}, // Word's Symbol-font bullets
+	{"·", "+ "},
 }
+
+const typedMarker = '+'
 
 // listBullets returns src with each line that starts with one of bullets
 // (outside fenced and indented code) given a Markdown list mark instead,
