@@ -213,15 +213,15 @@ func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []by
 		}
 	}
 	if a == nil {
-		what := "berkas"
-		if image {
-			what = "gambar"
-		}
 		hint := "Periksa ejaan dan huruf besar-kecil nama berkas, dan pastikan berkasnya ikut diunggah."
 		if s := pc.site.SimilarAsset(file); s != "" {
 			hint = fmt.Sprintf("Ganti `%s` dengan `%s`, nama berkas yang ada (huruf besar dan kecil dibedakan).", ref, content.RelTo(pc.page.File, s, strings.HasPrefix(ref, "/")))
 		}
-		return report(fmt.Sprintf("%s %q tidak ditemukan (dicari di %s)", what, dest, path.Join("content", pc.site.Config.ID, file)), hint)
+		where := path.Join("content", pc.site.Config.ID, file)
+		if image {
+			return report(fmt.Sprintf("gambar %q tidak ditemukan (dicari di %s)", dest, where), hint)
+		}
+		return report(fmt.Sprintf("berkas %q tidak ditemukan (dicari di %s)", dest, where), hint)
 	}
 	if image && !slices.Contains(content.ImageExts, strings.ToLower(path.Ext(file))) {
 		return report(fmt.Sprintf("berkas %q bukan gambar JPEG, PNG, GIF atau WebP", dest), "")

@@ -51,6 +51,11 @@ func TestPasted(t *testing.T) {
 		{"Markdown page keeps single asterisk italic",
 			"**Penting**: baca *sampai habis*.\n",
 			"<p><strong>Penting</strong>: baca <em>sampai habis</em>.</p>\n"},
+		{"the guide's before and after", // content/README.md, "Menempel teks"
+			"*PENGUMUMAN*\nPosyandu Balita bulan ini hari _Sabtu, 28 November_ pukul 08.00 WIB di Balai RW 03.\nYang perlu dibawa:\n• Buku KIA\n• Fotokopi KK\nTerima kasih 🙏\n",
+			"<p><strong>PENGUMUMAN</strong><br>\nPosyandu Balita bulan ini hari <em>Sabtu, 28 November</em> pukul 08.00 WIB di Balai RW 03.</p>\n<p>Yang perlu dibawa:</p>\n<ul>\n<li>Buku KIA</li>\n<li>Fotokopi KK</li>\n</ul>\n<p>Terima kasih 🙏</p>\n"},
+		{"a Markdown list keeps its lazy line", "- Satu\n- Dua\nlanjutan dua\n",
+			"<ul>\n<li>Satu</li>\n<li>Dua\nlanjutan dua</li>\n</ul>\n"},
 		{"bold line then text",
 			"*PENGUMUMAN*\nBesok ada kerja bakti.\nMohon hadir.\n",
 			"<p><strong>PENGUMUMAN</strong><br>\nBesok ada kerja bakti.</p>\n<p>Mohon hadir.</p>\n"},
