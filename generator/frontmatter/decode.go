@@ -303,7 +303,7 @@ func (d *decoder) mapping(n *yaml.Node, path string) bool {
 }
 
 func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path string) {
-	s := strings.TrimSpace(n.Value)
+	s := unquoteCurly(strings.TrimSpace(n.Value))
 	switch {
 	case len(f.enum) > 0 && !contains(f.enum, s):
 		msg := fmt.Sprintf("nilai %q tidak dikenal untuk %q", s, f.key)
@@ -431,7 +431,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, f field, path string)
 var dateShape = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
-	s := strings.TrimSpace(n.Value)
+	s := strings.TrimSpace(strings.ReplaceAll(unquoteCurly(n.Value), "\u00a0", " "))
 	t, ok := ParseDate(s)
 	if !ok {
 		if m := dateShape.FindStringSubmatch(s); m != nil {

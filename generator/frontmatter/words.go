@@ -16,35 +16,36 @@ import (
 // Indonesia, to the key itself. They are suggested, not accepted: the web
 // editor and the scaffolds read and write the English keys only, so a page
 // with "judul:" would open in the web editor with an empty title, and a save
-// there would leave two titles in the file. A key that is also one of the
-// struct's own (e.g. "status" is none) is never looked up here.
-var indonesian = map[string]string{
-	"judul": "title", "nama": "name", "nama_usaha": "title", "nama_produk": "name",
-	"tanggal": "date", "tgl": "date", "tanggal_terbit": "date", "waktu": "date",
-	"ringkasan": "summary", "rangkuman": "summary", "deskripsi": "summary", "keterangan": "summary",
-	"gambar": "image", "foto": "image", "gambar_utama": "image", "foto_utama": "image", "sampul": "image",
-	"keterangan_gambar": "image_alt", "keterangan_foto": "image_alt", "alt": "image_alt", "teks_alternatif": "image_alt",
-	"penulis": "author", "oleh": "author", "reporter": "author", "wartawan": "author",
-	"tahun": "year", "tahun_anggaran": "year",
-	"tahap": "stage", "tahapan": "stage", "status": "stage",
-	"anggaran": "budget", "biaya": "budget", "pagu": "budget", "dana": "budget",
-	"sumber_dana": "funding", "pendanaan": "funding",
-	"lokasi": "location", "tempat": "location",
-	"kemajuan": "progress", "progres": "progress", "persen": "progress",
-	"dokumen": "documents", "berkas": "file", "lampiran": "documents",
-	"kategori": "category", "jenis": "category", "jenis_usaha": "category",
-	"pemilik": "owner", "alamat": "address",
-	"jam_buka": "hours", "jam": "hours", "jam_operasional": "hours", "buka": "hours",
-	"produk": "products", "harga": "price", "tautan": "links", "link": "links",
-	"wa": "whatsapp", "no_wa": "whatsapp", "nomor_wa": "whatsapp", "telepon": "whatsapp", "hp": "whatsapp",
-	"klaim": "claim", "isu": "claim",
-	"putusan": "verdict", "vonis": "verdict", "hasil": "verdict", "label_hoaks": "verdict",
-	"sumber_klaim": "claim_source", "beredar_di": "claim_source",
-	"diperiksa_oleh": "checked_by", "dicek_oleh": "checked_by",
-	"sumber": "sources", "rujukan": "sources", "referensi": "sources",
-	"draf": "draft", "konsep": "draft",
-	"label": "tags", "tag": "tags", "kata_kunci": "tags", "tagar": "tags",
-	"alamat_web": "url", "situs": "url",
+// there would leave two titles in the file. A word may mean different keys
+// in different places ("tautan" is a UMKM's links, a source's url): the
+// first one the place knows is meant.
+var indonesian = map[string][]string{
+	"judul": {"title"}, "nama": {"name", "title"}, "nama_usaha": {"title"}, "nama_produk": {"name"},
+	"tanggal": {"date"}, "tgl": {"date"}, "tanggal_terbit": {"date"}, "waktu": {"date"},
+	"ringkasan": {"summary"}, "rangkuman": {"summary"}, "deskripsi": {"summary"}, "keterangan": {"summary"},
+	"gambar": {"image"}, "foto": {"image"}, "gambar_utama": {"image"}, "foto_utama": {"image"}, "sampul": {"image"},
+	"keterangan_gambar": {"image_alt"}, "keterangan_foto": {"image_alt"}, "alt": {"image_alt"}, "teks_alternatif": {"image_alt"},
+	"penulis": {"author"}, "oleh": {"author"}, "reporter": {"author"}, "wartawan": {"author"},
+	"tahun": {"year"}, "tahun_anggaran": {"year"},
+	"tahap": {"stage"}, "tahapan": {"stage"}, "status": {"stage"},
+	"anggaran": {"budget"}, "biaya": {"budget"}, "pagu": {"budget"}, "dana": {"budget"},
+	"sumber_dana": {"funding"}, "pendanaan": {"funding"},
+	"lokasi": {"location"}, "tempat": {"location"},
+	"kemajuan": {"progress"}, "progres": {"progress"}, "persen": {"progress"},
+	"dokumen": {"documents"}, "lampiran": {"documents"}, "berkas": {"file", "documents"},
+	"kategori": {"category"}, "jenis": {"category"}, "jenis_usaha": {"category"},
+	"pemilik": {"owner"}, "alamat": {"address"},
+	"jam_buka": {"hours"}, "jam": {"hours"}, "jam_operasional": {"hours"}, "buka": {"hours"},
+	"produk": {"products"}, "harga": {"price"},
+	"tautan": {"links", "url"}, "link": {"links", "url"}, "alamat_web": {"url"}, "situs": {"url"},
+	"wa": {"whatsapp"}, "no_wa": {"whatsapp"}, "nomor_wa": {"whatsapp"}, "telepon": {"whatsapp"}, "hp": {"whatsapp"},
+	"klaim": {"claim"}, "isu": {"claim"},
+	"putusan": {"verdict"}, "vonis": {"verdict"}, "hasil": {"verdict"}, "label_hoaks": {"verdict"},
+	"sumber_klaim": {"claim_source"}, "beredar_di": {"claim_source"},
+	"diperiksa_oleh": {"checked_by"}, "dicek_oleh": {"checked_by"},
+	"sumber": {"sources"}, "rujukan": {"sources"}, "referensi": {"sources"},
+	"draf": {"draft"}, "konsep": {"draft"},
+	"label": {"tags"}, "tag": {"tags"}, "kata_kunci": {"tags"}, "tagar": {"tags"},
 }
 
 // normalKey folds a key as a volunteer may have typed it ("Keterangan
@@ -72,14 +73,15 @@ func meantKey(key string, known []string) (string, bool) {
 // englishKey returns the key a volunteer meant by an Indonesian word, when
 // it is one of known.
 func englishKey(key string, known []string) (string, bool) {
-	k, ok := indonesian[normalKey(key)]
-	if !ok {
-		if contains(known, normalKey(key)) {
-			return normalKey(key), true // "Title", "image-alt"
-		}
-		return "", false
+	if contains(known, normalKey(key)) {
+		return normalKey(key), true // "Title", "image-alt"
 	}
-	return k, contains(known, k)
+	for _, k := range indonesian[normalKey(key)] {
+		if contains(known, k) {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // unknownKeyMessage explains a key that is not one of known, with a hint
@@ -273,3 +275,19 @@ func plainNumber(value string) string {
 
 // thousands matches a number grouped by thousands with dots: 185.000.000.
 var thousands = regexp.MustCompile(`^\d{1,3}(\.\d{3})+$`)
+
+// unquoteCurly drops the curly quotes around a whole value: "title:
+// "Kerja bakti"" typed in Word becomes title: “Kerja bakti”, and the
+// volunteer meant YAML's quotes, not a title in quotation marks. Quotes
+// inside a value (“Rapat” RW 05) stay: there they are typography.
+func unquoteCurly(s string) string {
+	inner, ok := strings.CutPrefix(s, "“")
+	if !ok {
+		return s
+	}
+	inner, ok = strings.CutSuffix(inner, "”")
+	if !ok || strings.ContainsAny(inner, "“”") {
+		return s
+	}
+	return inner
+}

@@ -29,6 +29,10 @@ func TestVolunteerWords(t *testing.T) {
 			[]string{"3: kunci \"pemilik\" tidak dikenal | Kunci yang dikenal di sini:"}},
 		{"sumber dana", new(model.PerencanaanFront), "title: A\ndate: 2026-01-01\nyear: 2026\nstage: usulan\nsumber dana: APBD\n",
 			[]string{"6: kunci \"sumber dana\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"funding\" | Ganti `sumber dana:` dengan `funding:`."}},
+		{"one word, the key its place knows", new(model.CekFaktaFront), "title: A\ndate: 2026-01-01\nclaim: x\nverdict: hoaks\nsources:\n  - judul: Siaran pers\n    tautan: https://malangkota.go.id/\n",
+			[]string{"7: kunci \"judul\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"title\" | Ganti `judul:` dengan `title:`.",
+				"8: kunci \"tautan\" tidak dikenal; kunci front matter ditulis dalam bahasa Inggris: \"url\" | Ganti `tautan:` dengan `url:`."}},
+		{"curly quotes around a value and a no-break space in a date", new(model.BeritaFront), "title: “Kerja bakti”\ndate: “2026-11-05\u00a008:30”\n", nil},
 		{"capitalised English key", new(model.BeritaFront), "Title: A\n",
 			[]string{"2: kunci \"Title\" ditulis dengan huruf kecil dan garis bawah: \"title\" | Ganti `Title:` dengan `title:`."}},
 		{"typo still suggested", new(model.BeritaFront), "titel: A\n",
@@ -74,5 +78,13 @@ func TestVolunteerWords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCurlyValues(t *testing.T) {
+	var f model.BeritaFront
+	Decode("x.md", File{Front: []byte("title: “Kerja bakti”\nsummary: “Rapat” RW 05 dan “Posyandu”\n"), FrontLine: 2}, &f)
+	if f.Title != "Kerja bakti" || f.Summary != "“Rapat” RW 05 dan “Posyandu”" {
+		t.Errorf("title %q, summary %q", f.Title, f.Summary)
 	}
 }
