@@ -65,6 +65,11 @@ func TestVolunteerCorpus(t *testing.T) {
 				}
 			}
 			site, problems := runCorpus(files)
+			for _, p := range problems {
+				if p.Line == 0 || p.Hint == "" {
+					t.Errorf("a volunteer needs a line and a hint: %s", p)
+				}
+			}
 			got := map[string]string{"PROBLEMS": listing(problems)}
 			for _, f := range ar.Files {
 				name, ok := strings.CutPrefix(f.Name, "want/")
