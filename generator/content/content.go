@@ -43,6 +43,7 @@ type Site struct {
 	Sections []*Section // in model.Sections order, each present even when empty
 	Assets   []Asset    // files published as they are, sorted by URL
 	byFile   map[string]*Page
+	byURL    map[string]*Page
 	assets   map[string]*Asset
 }
 
@@ -396,6 +397,10 @@ func (s *Site) finish() {
 	}
 	slices.SortFunc(s.Plain, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	slices.SortFunc(s.Assets, func(a, b Asset) int { return cmp.Compare(a.URL, b.URL) })
+	s.byURL = map[string]*Page{}
+	for _, p := range s.Pages() {
+		s.byURL[p.URL] = p
+	}
 }
 
 // Section returns the named section.

@@ -11,14 +11,7 @@ import (
 
 // PageByURL returns the page published at url, relative to the site
 // ("umkm/warung-bu-sri/"; "" for the home page).
-func (s *Site) PageByURL(url string) *Page {
-	for _, p := range s.Pages() {
-		if p.URL == url {
-			return p
-		}
-	}
-	return nil
-}
+func (s *Site) PageByURL(url string) *Page { return s.byURL[url] }
 
 // GeneratedURL tells whether url (relative to the site) is a page the site
 // writes without a Markdown file of its own: the home page, a section's
@@ -48,7 +41,7 @@ func PageURL(site *Site, fromFile, dest string) (candidates []string, ok bool) {
 	dest, _, _ = strings.Cut(dest, "?")
 	if u, err := url.Parse(dest); err == nil && u.IsAbs() {
 		base := site.Config.BaseURL
-		if base == "" || !strings.HasPrefix(strings.ToLower(dest), strings.ToLower(base)) {
+		if base == "" || len(dest) < len(base) || !strings.EqualFold(dest[:len(base)], base) {
 			return nil, false
 		}
 		dest = site.Config.Path + dest[len(base):]
