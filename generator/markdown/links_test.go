@@ -13,11 +13,12 @@ import (
 // names, however it is written.
 func TestBrowserLinks(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/kauman/berita/a.md":       {Data: []byte("---\ntitle: A\ndate: 2026-01-01\n---\nx\n")},
-		"content/kauman/umkm/warung.md":    {Data: []byte("---\ntitle: Warung\ncategory: kuliner\n---\n")},
-		"content/kauman/profil.md":         {Data: []byte("---\ntitle: Profil\n---\n")},
-		"content/kauman/static/denah.pdf":  {Data: []byte("x")},
-		"content/kauman/umkm/foto/IMG.JPG": {Data: []byte("x")},
+		"content/kauman/berita/a.md":              {Data: []byte("---\ntitle: A\ndate: 2026-01-01\n---\nx\n")},
+		"content/kauman/umkm/warung.md":           {Data: []byte("---\ntitle: Warung\ncategory: kuliner\n---\n")},
+		"content/kauman/profil.md":                {Data: []byte("---\ntitle: Profil\n---\n")},
+		"content/kauman/static/denah.pdf":         {Data: []byte("x")},
+		"content/kauman/umkm/foto/IMG.JPG":        {Data: []byte("x")},
+		"content/kauman/berita/Foto Kegiatan.jpg": {Data: []byte("x")},
 	}
 	site, problems := content.Load(fsys, &config.Site{ID: "kauman", Path: "/kauman/", BaseURL: "https://kim.malangkota.go.id/kauman/"}, false)
 	if len(problems) > 0 {
@@ -40,6 +41,7 @@ func TestBrowserLinks(t *testing.T) {
 		{"../umkm/warng.md", "", "Ganti `../umkm/warng.md` dengan `../umkm/warung.md`."},
 		{"umkm/warung.md", "", "Ganti `umkm/warung.md` dengan `../umkm/warung.md`."},
 		{"../umkm/foto/img.jpg", "", "Ganti `../umkm/foto/img.jpg` dengan `../umkm/foto/IMG.JPG`"},
+		{"foto%20kegiatan.jpg", "", "Ganti `foto%20kegiatan.jpg` dengan `Foto%20Kegiatan.jpg`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dest, func(t *testing.T) {

@@ -4,8 +4,14 @@
 // instance is built once (GFM tables, strikethrough, autolinks, heading
 // anchors) and raw HTML is never passed through. Every link and image is
 // checked: a relative link to a .md file becomes that page's URL, a relative
-// file becomes its published URL, and an absolute URL must be http(s),
-// mailto or tel. Problems carry the line of the file where the link stands.
+// file becomes its published URL, an address of one of the site's pages
+// copied from the browser becomes that page's URL, and an absolute URL must
+// be http(s), mailto or tel. Problems carry the line of the file where the
+// link stands, and a hint that names a path which resolves from that page.
+// Text pasted from WhatsApp, Word or news sites reads as it was pasted
+// (paste.go): single line breaks between sentences make paragraphs, typed
+// bullets make lists, and WhatsApp's *bold* is bold on pages that do not
+// use Markdown's **bold**.
 // A body whose shape would make goldmark work for minutes (deep nesting,
 // endless unclosed links; see limits.go) is refused before it is parsed.
 package markdown
@@ -215,7 +221,7 @@ func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []by
 	if a == nil {
 		hint := "Periksa ejaan dan huruf besar-kecil nama berkas, dan pastikan berkasnya ikut diunggah."
 		if s := pc.site.SimilarAsset(file); s != "" {
-			hint = fmt.Sprintf("Ganti `%s` dengan `%s`, nama berkas yang ada (huruf besar dan kecil dibedakan).", ref, content.RelTo(pc.page.File, s, strings.HasPrefix(ref, "/")))
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`, nama berkas yang ada (huruf besar dan kecil dibedakan).", ref, linkPath(content.RelTo(pc.page.File, s, strings.HasPrefix(ref, "/"))))
 		}
 		where := path.Join("content", pc.site.Config.ID, file)
 		if image {
@@ -266,10 +272,14 @@ func (pc *pageContext) pageLink(n ast.Node, dest string, src []byte) (to []byte,
 // path written from this page, so that the hint applied resolves.
 func (pc *pageContext) suggestPage(dest, file string) string {
 	if s := pc.site.SimilarPage(file); s != "" {
-		return fmt.Sprintf("Ganti `%s` dengan `%s`. Tautan ditulis relatif terhadap berkas ini.", dest, content.RelTo(pc.page.File, s, false))
+		return fmt.Sprintf("Ganti `%s` dengan `%s`. Tautan ditulis relatif terhadap berkas ini.", dest, linkPath(content.RelTo(pc.page.File, s, false)))
 	}
 	return "Tautan ditulis relatif terhadap berkas ini, mis. " + content.RelTo(pc.page.File, "umkm/warung-bu-sri.md", false) + "."
 }
+
+// linkPath writes a path as a Markdown link may hold it: a space would end
+// the link, so it is %20.
+func linkPath(p string) string { return strings.ReplaceAll(p, " ", "%20") }
 
 // offsetOf finds a byte offset of a node in the source: its first text, or
 // failing that the first line of the block that holds it.
