@@ -4,6 +4,7 @@
 //
 //	kimbench [-sites 57] [-pages 200] [-n 5] [-tools kimsite,rebuild,floor,hugo] [-photos] [-work DIR]
 //	kimbench -scale 5,57,1000 [-pages 50] [-n 3]
+//	kimbench -css OUTPUT
 //
 // Run it from the repository root: it builds cmd/kimsite and cmd/kimfloor
 // first. The tools run interleaved, one repetition of each in turn (the
@@ -14,6 +15,8 @@
 // its own site, one after another, as a city would run it; its CPU times
 // add up and its peak RSS is the largest of its runs. "rebuild" is kimsite
 // run again after one news page changed, with the build cache warm.
+// -css reads a built output folder and compares, for a resident's first and
+// typical visits on slow networks, the inline stylesheet with a linked one.
 package main
 
 import (
@@ -57,7 +60,11 @@ func run() error {
 	tools := flag.String("tools", "kimsite,rebuild,floor,hugo", "what to run")
 	scale := flag.String("scale", "", "comma-separated numbers of sites: measure kimsite's scaling instead")
 	flag.StringVar(&c.work, "work", "", "working folder (default: a temporary folder, removed afterwards)")
+	cssDir := flag.String("css", "", "built output folder: compare inline and linked stylesheets instead")
 	flag.Parse()
+	if *cssDir != "" {
+		return runCSS(*cssDir)
+	}
 	c.tools = strings.Split(*tools, ",")
 	if c.work == "" {
 		dir, err := os.MkdirTemp("", "kimbench-")
