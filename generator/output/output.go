@@ -208,12 +208,14 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
 		return fmt.Errorf("%w: %q", ErrPath, name)
 	}
-	f, err := d.create(name)
-	if err != nil {
+	if err := d.claim(name); err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	err := writeNew(filepath.Join(d.staging, filepath.FromSlash(name)), data)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%w: %q", ErrTwice, name)
+	}
+	return err
 }
 
 // WriteFrom writes one file from r, as WriteFile does, without holding it
