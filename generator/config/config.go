@@ -6,6 +6,7 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/frontmatter"
+	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
 
@@ -140,6 +142,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	}
 	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
 	allowed := allowedNumbers(&city, pos, &problems)
+	problems.Append(idNumbers(data, allowed))
 	seen := map[string]int{}
 	kecamatanSlugs := map[string]string{}
 	for i, s := range city.Sites {
@@ -262,4 +265,28 @@ func (c *City) Kecamatans() []Kecamatan {
 	}
 	slices.SortFunc(ks, func(a, b Kecamatan) int { return strings.Compare(a.Name, b.Name) })
 	return ks
+}
+
+// idNumbers reports identity numbers in sites.yaml, whose values the
+// portal and every site publish: in the file as written (comments too:
+// the repository is public) and in its values as YAML decodes them. The
+// numbers of allow_numbers pass.
+func idNumbers(data []byte, allowed []string) diag.List {
+	var problems diag.List
+	found := map[string]bool{}
+	for _, m := range privacy.FindInMarkdown(string(data)) {
+		found[m.Number] = true
+		if !slices.Contains(allowed, m.Number) {
+			problems.Add(File, 1+bytes.Count(data[:m.Offset], []byte("\n")), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+		}
+	}
+	for _, s := range frontmatter.Scalars(data, 1) {
+		for _, m := range privacy.FindIDNumbers(s.Value) {
+			if !found[m.Number] && !slices.Contains(allowed, m.Number) {
+				found[m.Number] = true
+				problems.Add(File, s.Line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+			}
+		}
+	}
+	return problems
 }

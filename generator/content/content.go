@@ -8,7 +8,6 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -22,7 +21,6 @@ import (
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/model"
-	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
 
@@ -196,6 +194,7 @@ func (l *loader) claim(url, file string) bool {
 		return false
 	}
 	l.urls[url] = file
+	l.checkAddress(file, url)
 	return true
 }
 
@@ -216,6 +215,7 @@ func (l *loader) asset(rel string, d fs.DirEntry) {
 	if !l.claim(url, rel) {
 		return
 	}
+	l.checkTextFile(rel)
 	a := &Asset{Src: rel, URL: url, Size: info.Size()}
 	l.site.assets[rel] = a
 	l.site.Assets = append(l.site.Assets, *a)
@@ -343,6 +343,7 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 			l.problems.Add(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), fmt.Sprintf("tag %q tidak bisa dijadikan alamat", name), "Pakai huruf atau angka, mis. kesehatan.")
 			continue
 		}
+		l.checkTagAddress(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), s)
 		if !slices.ContainsFunc(p.Tags, func(t Tag) bool { return t.Slug == s }) {
 			p.Tags = append(p.Tags, Tag{Name: strings.TrimSpace(name), Slug: s})
 		}
@@ -369,18 +370,6 @@ func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
 		size = info.Size()
 	}
 	return data, size, nil
-}
-
-// checkPrivacy reports every number in the file that looks like a resident's
-// NIK or KK number.
-func (l *loader) checkPrivacy(file string, data []byte) {
-	for _, m := range privacy.FindIDNumbers(string(data)) {
-		if slices.Contains(l.site.Config.AllowNumbers, m.Number) {
-			continue // reviewed by the maintainers in sites.yaml
-		}
-		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
-		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml.")
-	}
 }
 
 func (s *Site) section(name string) *Section {

@@ -1,0 +1,131 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/kotamalang/kimsite/generator/frontmatter"
+	"github.com/kotamalang/kimsite/generator/privacy"
+)
+
+// The identity-number check reads every published text as a reader will
+// see it (package privacy): the Markdown source of each page with its
+// front matter, the front matter's values as YAML decodes them, every
+// address the site publishes at, and the text files under static/. The
+// markdown stage checks each page's rendered HTML as well.
+
+// allowed reports whether sites.yaml lets number pass.
+func (l *loader) allowed(number string) bool {
+	return slices.Contains(l.site.Config.AllowNumbers, number)
+}
+
+// checkPrivacy reports every identity number in a page's file: in its
+// Markdown as a reader sees it, and in its front matter's values as YAML
+// decodes them ("\x33\x35…" in a quoted value is "35…").
+func (l *loader) checkPrivacy(file string, data []byte) {
+	found := map[string]bool{}
+	for _, m := range privacy.FindInMarkdown(string(data)) {
+		found[m.Number] = true
+		if !l.allowed(m.Number) {
+			l.problems.Add(file, lineAt(data, m.Offset), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+		}
+	}
+	f, err := frontmatter.Split(data)
+	if err != nil {
+		return
+	}
+	for _, s := range frontmatter.Scalars(f.Front, f.FrontLine) {
+		for _, m := range privacy.FindIDNumbers(s.Value) {
+			if !found[m.Number] && !l.allowed(m.Number) {
+				found[m.Number] = true
+				l.problems.Add(file, s.Line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+			}
+		}
+	}
+}
+
+// checkAddress reports an identity number in an address the site publishes
+// at: a file or folder name becomes part of a URL, which browsers, servers
+// and search engines keep.
+func (l *loader) checkAddress(file, url string) {
+	for _, m := range privacy.FindIDNumbers(url) {
+		if !l.allowed(m.Number) {
+			l.problems.Add(path.Join(l.dir, file), 0, fmt.Sprintf("nama berkas atau folder memuat angka %s yang tampak seperti NIK atau nomor KK; nama itu menjadi alamat halaman", privacy.Mask(m.Number)),
+				"Ganti nama berkas atau foldernya tanpa angka itu. Nomor identitas warga tidak boleh diterbitkan.")
+		}
+	}
+}
+
+// TextExts are the files under static/ that hold text a person could read,
+// where an identity number could be hidden: data tables above all.
+var TextExts = []string{".csv", ".tsv", ".txt", ".json", ".geojson", ".xml", ".html", ".htm", ".xhtml", ".svg", ".md", ".markdown", ".yaml", ".yml", ".ics", ".vcf", ".rss", ".atom", ".js", ".css"}
+
+// markupExts are the text files read as HTML: tags hide what is in them,
+// character references are decoded.
+var markupExts = []string{".xml", ".html", ".htm", ".xhtml", ".svg", ".rss", ".atom", ".md", ".markdown"}
+
+// chunk is how much of a text file the check reads at a time, and
+// overlap how much of the end of one chunk it reads again with the next,
+// so that a number on a long line across two chunks is still found.
+const (
+	chunk   = 1 << 20
+	overlap = 256
+)
+
+// checkTextFile reports identity numbers in a text file published as it
+// is. It reads the file a chunk at a time, so a large table costs little
+// memory.
+func (l *loader) checkTextFile(rel string) {
+	ext := strings.ToLower(path.Ext(rel))
+	if !slices.Contains(TextExts, ext) {
+		return
+	}
+	name := path.Join(l.dir, rel)
+	f, err := l.root.Open(name)
+	if err != nil {
+		return // the asset stage reports what cannot be read
+	}
+	defer f.Close()
+	find := privacy.FindIDNumbers
+	if slices.Contains(markupExts, ext) {
+		find = privacy.FindInMarkdown
+	}
+	buf := make([]byte, 0, chunk+overlap)
+	line := 1      // the line of buf[0]
+	reported := -1 // the end, in buf, of the last number reported
+	for {
+		n, err := io.ReadFull(f, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		for _, m := range find(string(buf)) {
+			if m.Offset > reported && !l.allowed(m.Number) {
+				l.problems.Add(name, line+bytes.Count(buf[:m.Offset], []byte("\n")), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+			}
+			reported = max(reported, m.Offset)
+		}
+		if err != nil || len(buf) <= overlap {
+			return // io.EOF or io.ErrUnexpectedEOF at the end; a read error the copy reports
+		}
+		keep := len(buf) - overlap
+		line += bytes.Count(buf[:keep], []byte("\n"))
+		reported -= keep
+		buf = buf[:copy(buf, buf[keep:])]
+	}
+}
+
+// lineAt is the 1-based line of a byte offset in data.
+func lineAt(data []byte, offset int) int { return 1 + bytes.Count(data[:offset], []byte("\n")) }
+
+// checkTagAddress reports an identity number in a tag's address
+// (tags/<slug>/), which the tag's value, checked with the front matter,
+// may not show: a slug drops the marks between digits.
+func (l *loader) checkTagAddress(file string, line int, slug string) {
+	for _, m := range privacy.FindIDNumbers(slug) {
+		if !l.allowed(m.Number) {
+			l.problems.Add(file, line, fmt.Sprintf("tag menjadi alamat yang memuat angka %s, tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+		}
+	}
+}
