@@ -136,6 +136,7 @@ func Load(root fs.FS) (*City, diag.List) {
 // file cannot be read as YAML at all.
 func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	var city City
+	data = frontmatter.NormalizeNewlines(data) // an old Mac's CR alone ends a line for YAML too
 	pos, _, problems := frontmatter.DecodeYAML(File, data, 1, &city)
 	if len(problems) > 0 && len(pos) <= 1 {
 		return nil, pos, problems
@@ -183,6 +184,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 		checkAccent(s, pos.Line(key+".accent"), &problems)
 		if s.BaseURL != "" {
 			s.BaseURL, s.Path = normalizeBase(s.BaseURL)
+			checkSiteBase(&city, s, pos.Line(key+".base_url"), &problems)
 		} else if city.BaseURL != "" {
 			s.BaseURL = city.BaseURL + s.ID + "/"
 			s.Path = city.Path + s.ID + "/"
@@ -289,4 +291,19 @@ func idNumbers(data []byte, allowed []string) diag.List {
 		}
 	}
 	return problems
+}
+
+// checkSiteBase refuses a site address on the portal's own domain other
+// than the one the build publishes the site at, <portal>/<id>/: every link
+// of the site would point where its pages are not.
+func checkSiteBase(city *City, s *Site, line int, problems *diag.List) {
+	site, err1 := url.Parse(s.BaseURL)
+	portal, err2 := url.Parse(city.BaseURL)
+	if err1 != nil || err2 != nil || site.Host == "" || !strings.EqualFold(site.Host, portal.Host) {
+		return
+	}
+	if want := city.Path + s.ID + "/"; s.Path != want || site.RawQuery != "" || site.Fragment != "" {
+		problems.Add(File, line, fmt.Sprintf("base_url %q berada di domain portal, tetapi bukan di %s", s.BaseURL, want),
+			fmt.Sprintf("Di domain portal, situs ini selalu diterbitkan di %s%s/; hapus base_url, atau isi dengan domain situs sendiri.", city.BaseURL, s.ID))
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -316,6 +317,11 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 	if size > MaxPageBytes {
 		l.problems.Add(p.Path, 0, fmt.Sprintf("berkas terlalu besar (%d KB; paling besar %d KB)", size>>10, MaxPageBytes>>10), "Pecah tulisan menjadi beberapa halaman; taruh data besar sebagai dokumen di static/.")
 		return false
+	}
+	data = frontmatter.NormalizeNewlines(data)
+	if !utf8.Valid(data) {
+		l.problems.Add(p.Path, frontmatter.InvalidUTF8Line(data), "berkas bukan teks UTF-8", "Simpan ulang berkas dengan pengodean UTF-8 (pilihan \"UTF-8\" di editor teks).")
+		return false // never published: a browser would show the bytes as garbage or worse
 	}
 	l.checkPrivacy(p.Path, data)
 	file, err := frontmatter.Split(data)

@@ -102,7 +102,7 @@ func (l *loader) checkTextFile(rel string) {
 		buf = buf[:len(buf)+n]
 		for _, m := range find(string(buf)) {
 			if m.Offset > reported && !l.allowed(m.Number) {
-				l.problems.Add(name, line+bytes.Count(buf[:m.Offset], []byte("\n")), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+				l.problems.Add(name, line+newlines(buf[:m.Offset]), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
 			}
 			reported = max(reported, m.Offset)
 		}
@@ -110,7 +110,7 @@ func (l *loader) checkTextFile(rel string) {
 			return // io.EOF or io.ErrUnexpectedEOF at the end; a read error the copy reports
 		}
 		keep := len(buf) - overlap
-		line += bytes.Count(buf[:keep], []byte("\n"))
+		line += newlines(buf[:keep])
 		reported -= keep
 		buf = buf[:copy(buf, buf[keep:])]
 	}
@@ -128,4 +128,9 @@ func (l *loader) checkTagAddress(file string, line int, slug string) {
 			l.problems.Add(file, line, fmt.Sprintf("tag menjadi alamat yang memuat angka %s, tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
 		}
 	}
+}
+
+// newlines counts the line endings in b: LF, CR LF, and CR alone.
+func newlines(b []byte) int {
+	return bytes.Count(b, []byte("\n")) + bytes.Count(b, []byte("\r")) - bytes.Count(b, []byte("\r\n"))
 }
