@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	neturl "net/url"
 	"path"
 	"slices"
 	"strings"
@@ -52,6 +53,9 @@ func (l *loader) checkPrivacy(file string, data []byte) {
 // at: a file or folder name becomes part of a URL, which browsers, servers
 // and search engines keep.
 func (l *loader) checkAddress(file, url string) {
+	if u, err := neturl.PathUnescape(url); err == nil {
+		url += "\n" + u // a server reads %33 as 3
+	}
 	for _, m := range privacy.FindIDNumbers(url) {
 		if !l.allowed(m.Number) {
 			l.problems.Add(path.Join(l.dir, file), 0, fmt.Sprintf("nama berkas atau folder memuat angka %s yang tampak seperti NIK atau nomor KK; nama itu menjadi alamat halaman", privacy.Mask(m.Number)),
@@ -67,6 +71,9 @@ var TextExts = []string{".csv", ".tsv", ".txt", ".json", ".geojson", ".xml", ".h
 // markupExts are the text files read as HTML: tags hide what is in them,
 // character references are decoded.
 var markupExts = []string{".xml", ".html", ".htm", ".xhtml", ".svg", ".rss", ".atom", ".md", ".markdown"}
+
+// scriptExts are the text files whose strings may escape characters.
+var scriptExts = []string{".json", ".geojson", ".js"}
 
 // chunk is how much of a text file the check reads at a time, and
 // overlap how much of the end of one chunk it reads again with the next,
@@ -91,8 +98,11 @@ func (l *loader) checkTextFile(rel string) {
 	}
 	defer f.Close()
 	find := privacy.FindIDNumbers
-	if slices.Contains(markupExts, ext) {
+	switch {
+	case slices.Contains(markupExts, ext):
 		find = privacy.FindInMarkdown
+	case slices.Contains(scriptExts, ext):
+		find = privacy.FindInScript
 	}
 	buf := make([]byte, 0, chunk+overlap)
 	line := 1      // the line of buf[0]

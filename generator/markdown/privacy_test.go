@@ -111,6 +111,12 @@ var invisibles = []string{"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u0
 
 // hide writes digits as a reader of the rendered page would still read them.
 func hide(r *rand.Rand, digits string) string {
+	if r.IntN(10) == 0 {
+		// Written backwards inside a right-to-left override, shown forwards.
+		b := []byte(digits)
+		slices.Reverse(b)
+		return "\u202e" + hide(r, string(b)) + "\u202c"
+	}
 	var atoms []atom
 	sep := separators[r.IntN(len(separators))]
 	var groups []int
@@ -228,17 +234,27 @@ func hiddenPage(t testing.TB, md *Renderer, hidden string) (diag.List, string) {
 func checkHidden(t testing.TB, md *Renderer, number, hidden string) {
 	t.Helper()
 	problems, html := hiddenPage(t, md, hidden)
-	valid := len(number) == 16 && len(privacy.FindIDNumbers(number)) == 1
+	// Behind a right-to-left override the digits are written backwards:
+	// either order may be the one reported.
+	accepted := []string{number}
+	if strings.Contains(hidden, "\u202e") {
+		b := []byte(number)
+		slices.Reverse(b)
+		accepted = append(accepted, string(b))
+	}
+	valid := slices.ContainsFunc(accepted, func(n string) bool { return len(n) == 16 && len(privacy.FindIDNumbers(n)) == 1 })
 	var lines []int
 	for _, p := range problems {
 		if strings.Contains(p.Message, "NIK") {
-			if p.Message != fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(number)) {
+			if !slices.ContainsFunc(accepted, func(n string) bool {
+				return p.Message == fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(n))
+			}) {
 				t.Fatalf("%s hidden as %q: unexpected %v", number, hidden, p)
 			}
 			lines = append(lines, p.Line)
 		}
 	}
-	inHTML := slices.ContainsFunc(privacy.FindInHTML(html), func(m privacy.Match) bool { return m.Number == number })
+	inHTML := slices.ContainsFunc(privacy.FindInHTML(html), func(m privacy.Match) bool { return slices.Contains(accepted, m.Number) })
 	switch {
 	case valid && !inHTML:
 		t.Fatalf("%s hidden as %q: not found in the rendered page %q", number, hidden, html)

@@ -102,6 +102,8 @@ func TestHiddenIdentityNumbers(t *testing.T) {
 		{"static file name", map[string]string{"content/kauman/static/3573.0145.0690.0001.pdf": "%PDF"}, "content/kauman/static/3573.0145.0690.0001.pdf"},
 		{"static CSV", map[string]string{"content/kauman/static/penerima.csv": "nama,nik\nBudi,3573 0145 0690 0001\n"}, "content/kauman/static/penerima.csv:2"},
 		{"static SVG", map[string]string{"content/kauman/static/peta.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<text>&#51;5730145<tspan>06900001</tspan></text></svg>\n"}, "content/kauman/static/peta.svg:2"},
+		{"static JSON escapes", map[string]string{"content/kauman/static/data.json": "[\n{\"nik\": \"\\u0033\\u0035\\u00373014506900001\"}\n]\n"}, "content/kauman/static/data.json:2"},
+		{"percent-escaped file name", map[string]string{"content/kauman/static/%33%35%37%33014506900001.pdf": "%PDF"}, "content/kauman/static/%33%35%37%33014506900001.pdf"},
 		{"sites.yaml escape", map[string]string{"sites.yaml": strings.Replace(okSites, "    kecamatan: Klojen\n", "    kecamatan: Klojen\n    contact: {address: \"\\x33\\x35\\x37\\x33014506900001\"}\n", 1)}, "sites.yaml:7"},
 	}
 	for _, tt := range tests {

@@ -21,7 +21,10 @@
 // numbers from being reported, while any real NIK or KK is.
 package privacy
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Match is an identity number found in a text.
 type Match struct {
@@ -62,6 +65,10 @@ func FindInMarkdown(src string) []Match { return find(newVisible(src, markdown))
 // that a reader sees or a URL carries. Offsets are into html.
 func FindInHTML(html string) []Match { return find(newVisible(html, htmlText)) }
 
+// FindInScript is FindIDNumbers for JSON or JavaScript, whose strings may
+// write digits as escapes ("\u0033", "\x33").
+func FindInScript(src string) []Match { return find(newVisible(src, script)) }
+
 // find returns the identity numbers of a visible text, with offsets into
 // the text it was made from.
 func find(v *visible) []Match {
@@ -82,8 +89,12 @@ func find(v *visible) []Match {
 		for _, g := range rs[i : i+n] {
 			b.WriteString(g.digits(text))
 		}
-		if plausible(b.String()) && !labelledOther(text, rs[i].start) {
-			found = append(found, Match{Offset: v.at[rs[i].start], Number: b.String()})
+		number := b.String()
+		if !plausible(number) && v.bidi {
+			number = reverse(number) // a right-to-left override may show it so
+		}
+		if plausible(number) && !labelledOther(text, rs[i].start) {
+			found = append(found, Match{Offset: v.at[rs[i].start], Number: number})
 			i += n - 1
 		}
 	}
@@ -119,3 +130,9 @@ func Digits(src string) string {
 
 // Hint says what to do about an identity number.
 const Hint = "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml."
+
+func reverse(s string) string {
+	b := []byte(s)
+	slices.Reverse(b)
+	return string(b)
+}

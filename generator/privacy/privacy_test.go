@@ -66,6 +66,7 @@ func TestFindIDNumbersFinds(t *testing.T) {
 		{"zero-width spaces", "3573\u200b0145\u200b0690\u200b0001", []Match{{0, nikWoman}}},
 		{"soft hyphens and joiners", "35\u00ad73\u200d01\u206045\ufeff06\u200c90\u200e0001", []Match{{0, nikWoman}}},
 		{"combining marks", "3\u03015730145069\u034f00001", []Match{{0, nikWoman}}},
+		{"reversed by a right-to-left override", "\u202e1000096054103753\u202c", []Match{{3, nikWoman}}},
 		{"29 February", "3573012902000001", []Match{{0, "3573012902000001"}}},
 		{"29 February, a woman", "3573016902000001", []Match{{0, "3573016902000001"}}},
 		{"31 December, a woman", "3573017112990001", []Match{{0, "3573017112990001"}}},
@@ -198,6 +199,37 @@ func TestMask(t *testing.T) {
 	for _, tt := range tests {
 		if got := Mask(tt.in); got != tt.want {
 			t.Errorf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFindInFormats checks the readers of Markdown, HTML and script text:
+// what each format hides or spells out.
+func TestFindInFormats(t *testing.T) {
+	tests := []struct {
+		name  string
+		find  func(string) []Match
+		text  string
+		found bool
+	}{
+		{"script \\u escapes", FindInScript, `{"nik": "\u0033\u00357301\x34506900001"}`, true},
+		{"script \\u{} escapes", FindInScript, `"\u{33}573014506900001"`, true},
+		{"script, plain", FindInScript, `{"nik": "3573014506900001"}`, true},
+		{"HTML paragraphs apart", FindInHTML, "<p>3573 0145</p><p>0690 0001</p>", false},
+		{"HTML line break apart", FindInHTML, "3573 0145<br>0690 0001", false},
+		{"HTML soft line break", FindInHTML, "<p>3573 0145\n0690 0001</p>", true},
+		{"HTML pre keeps lines", FindInHTML, "<pre>3573 0145\n0690 0001</pre>", false},
+		{"HTML table cells", FindInHTML, "<tr><td>3573 0145</td><td>0690 0001</td></tr>", true},
+		{"HTML href", FindInHTML, `<a href="https://x.id/?n=%33573014506900001">x</a>`, true},
+		{"HTML alt", FindInHTML, `<img alt="3573&#8203;014506900001" src="a.jpg">`, true},
+		{"HTML comment hides", FindInHTML, "<!-- 3573014506900001 -->", false},
+		{"Markdown comment joins", FindInMarkdown, "3573<!-- -->014506900001", true},
+		{"Markdown autolink is not a tag", FindInMarkdown, "<https://x.id/3573014506900001>", true},
+		{"Markdown, a < b", FindInMarkdown, "3573 < 014506900001", false},
+	}
+	for _, tt := range tests {
+		if got := len(tt.find(tt.text)) > 0; got != tt.found {
+			t.Errorf("%s: %q found = %v, want %v", tt.name, tt.text, got, tt.found)
 		}
 	}
 }

@@ -23,6 +23,9 @@ const (
 	// cells are apart, and the values of attributes that a reader sees or
 	// that a URL carries (alt, title, href, src) are read too.
 	htmlText
+	// script: JSON or JavaScript, whose strings may write a character as
+	// an escape ("\u0033", "\x33", "\u{33}"), which a program reads as it.
+	script
 )
 
 // visible is a text as a reader reads it: digits of any script as ASCII
@@ -33,6 +36,9 @@ const (
 type visible struct {
 	text []byte
 	at   []int
+	// bidi is set when the text holds a right-to-left mark or override,
+	// which can show a run of digits in reverse.
+	bidi bool
 }
 
 // newVisible reads src as written in f.
@@ -62,6 +68,12 @@ func newVisible(src string, f format) *visible {
 				for _, r := range s {
 					v.rune(r, i)
 				}
+				i = end
+				continue
+			}
+		case c == '\\' && f == script:
+			if end, r, ok := scriptEscape(src, i); ok {
+				v.rune(r, i)
 				i = end
 				continue
 			}
@@ -98,6 +110,10 @@ func (v *visible) rune(r rune, at int) {
 	case unicode.Is(unicode.Pd, r) || r == '\u2212':
 		v.put('-', at)
 	case invisible(r):
+		switch r {
+		case '\u202E', '\u202B', '\u2067', '\u200F', '\u061C':
+			v.bidi = true
+		}
 	case '0' <= r && r <= '9':
 		v.put(r, at)
 	case unicode.Is(unicode.Nd, r):
@@ -317,4 +333,40 @@ func entity(src string, i int) (end int, text string, ok bool) {
 		return 0, "", false
 	}
 	return j, s, true
+}
+
+// scriptEscape reads a JSON or JavaScript escape of a character at i:
+// \uXXXX, \u{X…}, \xXX.
+func scriptEscape(src string, i int) (end int, r rune, ok bool) {
+	hex := func(s string) (rune, bool) {
+		if s == "" || len(s) > 6 {
+			return 0, false
+		}
+		var n rune
+		for j := 0; j < len(s); j++ {
+			if !ishex(s[j]) {
+				return 0, false
+			}
+			n = n<<4 | rune(unhex(s[j]))
+		}
+		return n, true
+	}
+	rest := src[i+1:]
+	switch {
+	case strings.HasPrefix(rest, "u{"):
+		if close := strings.IndexByte(rest, '}'); close > 2 {
+			if n, ok := hex(rest[2:close]); ok {
+				return i + 1 + close + 1, n, true
+			}
+		}
+	case strings.HasPrefix(rest, "u") && len(rest) >= 5:
+		if n, ok := hex(rest[1:5]); ok {
+			return i + 6, n, true
+		}
+	case strings.HasPrefix(rest, "x") && len(rest) >= 3:
+		if n, ok := hex(rest[1:3]); ok {
+			return i + 4, n, true
+		}
+	}
+	return 0, 0, false
 }
