@@ -351,7 +351,7 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 			l.problems.Add(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), fmt.Sprintf("tag %q tidak bisa dijadikan alamat", name), "Pakai huruf atau angka, mis. kesehatan.")
 			continue
 		}
-		l.checkTagAddress(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), s)
+		l.checkTagAddress(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), name, s)
 		if !slices.ContainsFunc(p.Tags, func(t Tag) bool { return t.Slug == s }) {
 			p.Tags = append(p.Tags, Tag{Name: strings.TrimSpace(name), Slug: s})
 		}

@@ -28,21 +28,36 @@ func (l *loader) allowed(number string) bool {
 // Markdown as a reader sees it, and in its front matter's values as YAML
 // decodes them ("\x33\x35…" in a quoted value is "35…").
 func (l *loader) checkPrivacy(file string, data []byte) {
-	found := map[string]bool{}
+	type place struct {
+		number string
+		line   int
+	}
+	found := map[place]bool{} // what the source check reported, where
 	for _, m := range privacy.FindInMarkdown(string(data)) {
-		found[m.Number] = true
+		line := lineAt(data, m.Offset)
+		found[place{m.Number, line}] = true
 		if !l.allowed(m.Number) {
-			l.problems.Add(file, lineAt(data, m.Offset), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+			l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
 		}
 	}
 	f, err := frontmatter.Split(data)
 	if err != nil {
 		return
 	}
-	for _, s := range frontmatter.Scalars(f.Front, f.FrontLine) {
+	scalars := frontmatter.Scalars(f.Front, f.FrontLine)
+	for k, s := range scalars {
+		// A value spans the lines up to the next key or value.
+		last := f.BodyLine - 2
+		if k+1 < len(scalars) {
+			last = max(s.Line, scalars[k+1].Line-1)
+		}
 		for _, m := range privacy.FindIDNumbers(s.Value) {
-			if !found[m.Number] && !l.allowed(m.Number) {
-				found[m.Number] = true
+			seen := false
+			for line := s.Line; line <= last; line++ {
+				seen = seen || found[place{m.Number, line}]
+			}
+			if !seen && !l.allowed(m.Number) {
+				found[place{m.Number, s.Line}] = true
 				l.problems.Add(file, s.Line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
 			}
 		}
@@ -130,11 +145,12 @@ func (l *loader) checkTextFile(rel string) {
 func lineAt(data []byte, offset int) int { return 1 + bytes.Count(data[:offset], []byte("\n")) }
 
 // checkTagAddress reports an identity number in a tag's address
-// (tags/<slug>/), which the tag's value, checked with the front matter,
-// may not show: a slug drops the marks between digits.
-func (l *loader) checkTagAddress(file string, line int, slug string) {
+// (tags/<slug>/) that the tag's value, checked with the front matter, does
+// not show: a slug drops the marks between digits.
+func (l *loader) checkTagAddress(file string, line int, name, slug string) {
+	shown := privacy.FindIDNumbers(name)
 	for _, m := range privacy.FindIDNumbers(slug) {
-		if !l.allowed(m.Number) {
+		if !l.allowed(m.Number) && !slices.ContainsFunc(shown, func(s privacy.Match) bool { return s.Number == m.Number }) {
 			l.problems.Add(file, line, fmt.Sprintf("tag menjadi alamat yang memuat angka %s, tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
 		}
 	}

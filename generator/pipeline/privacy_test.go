@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,6 +98,8 @@ func TestHiddenIdentityNumbers(t *testing.T) {
 			"content/kauman/berita/a.md:4"},
 		{"front matter folded", map[string]string{"content/kauman/berita/a.md": "---\ntitle: Bantuan\ndate: 2026-11-05\nsummary: >-\n  3573014506\n  900001\n---\nIsi.\n"},
 			"content/kauman/berita/a.md:4"},
+		{"tag address", map[string]string{"content/kauman/berita/a.md": "---\ntitle: Bantuan\ndate: 2026-11-05\ntags: [\"3573\u00b70145\u00b70690\u00b70001\"]\n---\nIsi.\n"},
+			"content/kauman/berita/a.md:4"},
 		{"file name", map[string]string{"content/kauman/berita/3573014506900001.md": front + "Isi.\n"}, "content/kauman/berita/3573014506900001.md"},
 		{"folder name", map[string]string{"content/kauman/berita/warga-3573-0145-0690-0001/index.md": front + "Isi.\n"}, "content/kauman/berita/warga-3573-0145-0690-0001/index.md"},
 		{"static file name", map[string]string{"content/kauman/static/3573.0145.0690.0001.pdf": "%PDF"}, "content/kauman/static/3573.0145.0690.0001.pdf"},
@@ -129,5 +132,25 @@ func TestHiddenIdentityNumbers(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIdentityNumbersEachPlace reports the same number at every line that
+// shows it, the escaped front matter value included, so that a volunteer
+// fixes them all in one round.
+func TestIdentityNumbersEachPlace(t *testing.T) {
+	page := "---\ntitle: Uji\ndate: 2026-11-05\nsummary: \"\\u0033\\u0035\\u00373014506900001\"\ntags: [\"3573014506900001\"]\n---\nPenerima: 35 73 01 45 06 90 0001.\n"
+	files := map[string]string{"sites.yaml": okSites, "content/kauman/_index.md": "---\ntitle: K\n---\n", "content/kauman/berita/a.md": page}
+	_, problems, err := pipeline.Run(pipeline.Options{FS: tree(files)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Position())
+	}
+	want := []string{"content/kauman/berita/a.md:4", "content/kauman/berita/a.md:5", "content/kauman/berita/a.md:7"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
