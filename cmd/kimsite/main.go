@@ -8,6 +8,7 @@
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
 //	kimsite new     SITE SECTION "Judul"
 //	kimsite new     site ID "Kelurahan X" --kecamatan K
+//	kimsite import  wordpress FILE.xml --site ID [--uploads DIR]
 //	kimsite version
 //
 // Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
@@ -45,6 +46,7 @@ Pemakaian:
   kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
   kimsite new     KELURAHAN BAGIAN "Judul"
   kimsite new     site ID "Kelurahan X" --kecamatan KECAMATAN
+  kimsite import  wordpress BERKAS.xml --site ID [--uploads FOLDER]
   kimsite version
 
 Perintah:
@@ -55,6 +57,7 @@ Perintah:
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
   serve    pratinjau di peramban, dimuat ulang setiap berkas disimpan
   new      buat halaman baru (berita, perencanaan, umkm, cek-fakta) atau kelurahan baru
+  import   pindahkan situs WordPress lama: berita, halaman, foto, alamat lama
   version  tampilkan versi kimsite
 `
 
@@ -78,6 +81,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runCodeowners(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr, time.Now())
 	case "version", "--version", "-v":
