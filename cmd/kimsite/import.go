@@ -70,7 +70,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kimsite import: %v\n", err)
 		return exitContent
 	}
-	printImport(stdout, file, filepath.ToSlash(dir), res.Report, time.Since(start))
+	printImport(stdout, file, "content/"+site, res.Report, time.Since(start))
 	return exitOK
 }
 

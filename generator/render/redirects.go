@@ -12,7 +12,8 @@ import (
 // (content.Redirect) that sends the reader to the new one: a meta refresh,
 // which browsers and WhatsApp's link preview follow without script, a
 // canonical link, which tells search engines where the page now lives,
-// and a visible link for any reader whose browser does neither.
+// and a visible link for any reader whose browser does neither. The page
+// loads nothing and its policy forbids loading anything.
 func (r *Renderer) redirects(s *content.Site, out Output) error {
 	for _, rd := range s.Redirects {
 		name := path.Join(s.Config.ID, rd.From, "index.html")
@@ -25,6 +26,7 @@ func (r *Renderer) redirects(s *content.Site, out Output) error {
 <head>
 <meta charset="utf-8">
 <title>Halaman ini sudah pindah</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="%[1]s">
 <meta http-equiv="refresh" content="0; url=%[1]s">

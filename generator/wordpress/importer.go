@@ -453,7 +453,7 @@ func (im *importer) write(p *page) {
 		c.warn("gambar utama tidak ada di folder unggahan; halaman terbit tanpa gambar utama", "Salin fotonya ke folder halaman dan tulis namanya di image:.")
 	}
 	f.Draft = p.draft || c.draft
-	if p.draft {
+	if f.Draft {
 		im.res.Report.Drafts++
 	}
 	if p.section == model.Berita {
