@@ -39,11 +39,13 @@ type Redirect struct {
 
 // ReservedPath reports whether an address relative to a site's root is
 // one kimsite's own lists use: a section's list and its pages, the news
-// archive, UMKM categories, budget years, tag pages and search.
+// archive, UMKM categories, budget years, tag pages and search; or lies
+// under a name with a dot at the root, where kimsite writes files
+// (index.xml, sitemap.xml, og.png, the theme's script).
 func ReservedPath(p string) bool {
 	parts := strings.Split(strings.Trim(p, "/"), "/")
-	switch parts[0] {
-	case "tags", "cari":
+	switch {
+	case parts[0] == "tags", parts[0] == "cari", strings.Contains(parts[0], "."):
 		return true
 	}
 	if _, ok := model.Section(parts[0]); !ok {

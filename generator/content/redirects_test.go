@@ -38,6 +38,7 @@ func TestRedirects(t *testing.T) {
 /../naik/: profil/index.md
 /konsep-lama/: berita/konsep.md
 /profil/foto.jpg/: profil/index.md
+/index.xml/: profil/index.md
 `)},
 	}
 	site, problems := Load(fsys, &config.Site{ID: "a", Name: "A"}, false)
@@ -61,8 +62,8 @@ func TestRedirects(t *testing.T) {
 		}
 		lines = append(lines, fmt.Sprint(p.Line))
 	}
-	if strings.Join(lines, " ") != "6 7 8 9 10 11 12 13 14 16" {
-		t.Errorf("problems at lines %v, want 6 7 8 9 10 11 12 13 14 16:\n%s", lines, problems)
+	if strings.Join(lines, " ") != "6 7 8 9 10 11 12 13 14 16 17" {
+		t.Errorf("problems at lines %v, want 6 7 8 9 10 11 12 13 14 16 17:\n%s", lines, problems)
 	}
 	for _, a := range site.Assets {
 		if a.Src == RedirectsFile {

@@ -13,6 +13,8 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -85,7 +87,38 @@ func (c *conv) markdown(s string) string {
 	}
 	md = c.emb.restore(md)
 	md = c.private(md)
-	return tidy(md)
+	md = tidy(md)
+	c.rawHTML(md)
+	return md
+}
+
+// rawHTML reports HTML left in the Markdown: the markdown stage never
+// shows it, so a reader would miss whatever it held.
+func (c *conv) rawHTML(md string) {
+	src := []byte(md)
+	doc := c.imp.gm.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var raw string
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				s := n.Segments.At(i)
+				raw += string(s.Value(src))
+			}
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				s := n.Lines().At(i)
+				raw += string(s.Value(src))
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		c.warn(fmt.Sprintf("HTML %q tertinggal di Markdown dan tidak akan tampil", strings.TrimSpace(raw)), "Tulis ulang bagian itu dengan Markdown biasa.")
+		return ast.WalkSkipChildren, nil
+	})
 }
 
 var blankLines = regexp.MustCompile(`\n{3,}`)

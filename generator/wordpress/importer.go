@@ -18,6 +18,8 @@ import (
 	"time"
 
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/slug"
@@ -87,6 +89,7 @@ type importer struct {
 	exp         *Export
 	opts        Options
 	md          *htmltomarkdown.Converter
+	gm          goldmark.Markdown // to find HTML left in the Markdown
 	base        *url.URL
 	attachments map[int]*Item
 	byUpload    map[string]*Item
@@ -109,6 +112,7 @@ func Import(r io.Reader, opts Options) (*Result, error) {
 	}
 	im := &importer{
 		exp: exp, opts: opts, md: newMarkdown(),
+		gm:          newGoldmark(),
 		attachments: map[int]*Item{}, byUpload: map[string]*Item{}, children: map[int][]int{},
 		paths: map[string]int{}, files: map[int]string{}, missing: map[string]bool{},
 		next: state{Files: map[string]string{}, Items: map[string]string{}},
@@ -138,6 +142,9 @@ func Import(r io.Reader, opts Options) (*Result, error) {
 	}
 	return im.res, nil
 }
+
+// newGoldmark parses Markdown as the markdown stage does (GFM).
+func newGoldmark() goldmark.Markdown { return goldmark.New(goldmark.WithExtensions(extension.GFM)) }
 
 func (im *importer) read(name string) ([]byte, error) {
 	if im.opts.Site == nil {
@@ -451,6 +458,12 @@ func (im *importer) write(p *page) {
 	}
 	if id := strings.TrimSpace(it.Meta["_thumbnail_id"]); id != "" && f.Image == "" {
 		c.warn("gambar utama tidak ada di folder unggahan; halaman terbit tanpa gambar utama", "Salin fotonya ke folder halaman dan tulis namanya di image:.")
+	}
+	// Every value a person wrote is checked for identity numbers, as the
+	// body is; the body was checked while it was converted.
+	f.Author, f.ImageAlt = c.private(f.Author), c.private(f.ImageAlt)
+	for i := range f.Tags {
+		f.Tags[i] = c.private(f.Tags[i])
 	}
 	f.Draft = p.draft || c.draft
 	if f.Draft {

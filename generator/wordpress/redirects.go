@@ -67,7 +67,7 @@ func (im *importer) redirects(pages []*page) {
 	b.WriteString("# kimsite import wordpress. Setiap alamat lama mendapat halaman kecil\n")
 	b.WriteString("# yang mengarahkan pembaca ke halaman baru.\n")
 	for _, f := range froms {
-		fmt.Fprintf(&b, "/%s: %s\n", f, m[f])
+		fmt.Fprintf(&b, "%s: %s\n", scalar("/"+f), scalar(m[f]))
 	}
 	im.res.Report.Redirects = len(m)
 	im.put(RedirectsFile, []byte(b.String()))

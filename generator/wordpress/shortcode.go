@@ -24,7 +24,7 @@ var (
 	serviceCode  = regexp.MustCompile(`\[(youtube|instagram)[= ]([^\]]*)\]`)
 	mediaCode    = regexp.MustCompile(`(?s)\[(video|audio)([^\]]*)\](?:(.*?)\[/(?:video|audio)\])?`)
 	anyCode      = regexp.MustCompile(`\[([a-z][a-z0-9_-]*)((?:\s+[a-z_-]+=(?:"[^"\]]*"|'[^'\]]*'|[^\s\]]+))+)\s*/?\]`)
-	attrRe       = regexp.MustCompile(`([a-z_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))`)
+	attrRe       = regexp.MustCompile(`([a-z0-9_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))`)
 	bareURLLine  = regexp.MustCompile(`(?m)^[ \t]*(https?://[^\s<>"]+)[ \t]*\r?$`)
 )
 
