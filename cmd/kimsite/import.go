@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,6 +99,11 @@ func apply(dir string, res *wordpress.Result, opts wordpress.Options) error {
 			return err
 		}
 		if err := write(name, data); err != nil {
+			return err
+		}
+	}
+	for _, name := range res.Remove {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}

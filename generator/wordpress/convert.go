@@ -420,7 +420,12 @@ func (c *conv) link(n *html.Node) (keep bool) {
 		setAttr(n, "href", c.local(rel))
 		return true
 	}
-	if to := c.imp.pageFor(href); to != "" {
+	to := c.imp.pageFor(href)
+	if to == draftLink {
+		c.warn(fmt.Sprintf("tautan ke tulisan yang masih draf dihapus: %s; teksnya tetap", href), "Tambahkan lagi tautannya (mis. ../nama.md) setelah tulisan itu terbit.")
+		return false
+	}
+	if to != "" {
 		if c.file != "" {
 			setAttr(n, "href", relative(c.file, to))
 		} else {

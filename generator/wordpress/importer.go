@@ -48,6 +48,7 @@ type Options struct {
 type Result struct {
 	Files  map[string][]byte // file in the site folder → its new content
 	Copies map[string]string // file in the site folder → file in Uploads
+	Remove []string          // files the last import wrote that are now elsewhere
 	Report Report
 }
 
@@ -96,6 +97,7 @@ type importer struct {
 	children    map[int][]int
 	paths       map[string]int // old path, "2020/11/05/slug/" → item ID
 	files       map[int]string // item ID → its file
+	drafts      map[int]bool   // items written as drafts: not linked to, since they do not publish
 	missing     map[string]bool
 	old, next   state
 	res         *Result
@@ -114,7 +116,7 @@ func Import(r io.Reader, opts Options) (*Result, error) {
 		exp: exp, opts: opts, md: newMarkdown(),
 		gm:          newGoldmark(),
 		attachments: map[int]*Item{}, byUpload: map[string]*Item{}, children: map[int][]int{},
-		paths: map[string]int{}, files: map[int]string{}, missing: map[string]bool{},
+		paths: map[string]int{}, files: map[int]string{}, drafts: map[int]bool{}, missing: map[string]bool{},
 		next: state{Files: map[string]string{}, Items: map[string]string{}},
 		res:  &Result{Files: map[string][]byte{}, Copies: map[string]string{}},
 	}
@@ -186,7 +188,8 @@ type page struct {
 	it      *Item
 	section string // model.Berita or "" for a plain page
 	slug    string
-	draft   bool
+	draft   bool // a draft in WordPress
+	held    bool // written as a draft because of what it holds
 	file    string
 	bundle  bool
 }
@@ -287,9 +290,10 @@ func (im *importer) place(pages []*page) {
 		// First pass: which files the body uses decides the bundle.
 		c := &conv{imp: im, item: p.it}
 		c.markdown(p.it.Content)
+		p.held = c.draft
 		p.bundle = len(c.files) > 0 || im.thumbnail(p.it) != ""
-		if f := im.old.Items[strconv.Itoa(p.it.ID)]; f != "" && strings.HasSuffix(f, "/index.md") == p.bundle {
-			p.file = f
+		if f := im.old.Items[strconv.Itoa(p.it.ID)]; f != "" {
+			p.file = im.reuse(f, p.bundle)
 			delete(taken, strings.TrimSuffix(strings.TrimSuffix(f, "/index.md"), ".md"))
 		}
 	}
@@ -312,10 +316,29 @@ func (im *importer) place(pages []*page) {
 	}
 	for _, p := range pages {
 		im.files[p.it.ID] = p.file
+		if p.draft || p.held {
+			im.drafts[p.it.ID] = true
+		}
 		if old := im.oldPath(p.it.Link); old != "" {
 			im.paths[old] = p.it.ID
 		}
 	}
+}
+
+// reuse gives a page the file the last import gave it. A page that had
+// no photos then and has some now (a first import without --uploads)
+// becomes a bundle under the same name, and its old file goes, unless a
+// person edited it: then it stays as it is. A bundle stays a bundle.
+func (im *importer) reuse(f string, bundle bool) string {
+	if !bundle || strings.HasSuffix(f, "/index.md") {
+		return f
+	}
+	cur, err := im.read(f)
+	if err != nil || sum(cur) != im.old.Files[f] {
+		return f
+	}
+	im.res.Remove = append(im.res.Remove, f)
+	return strings.TrimSuffix(f, ".md") + "/index.md"
 }
 
 // slug gives a page's name from its WordPress slug, which is stored
@@ -397,15 +420,23 @@ func (im *importer) pageFor(addr string) string {
 	if p == "" {
 		return ""
 	}
-	if id, ok := strings.CutPrefix(p, "?p="); ok {
-		n, _ := strconv.Atoi(id)
-		return im.files[n]
+	id, ok := im.paths[p]
+	if s, query := strings.CutPrefix(p, "?p="); query {
+		id, _ = strconv.Atoi(s)
+		ok = im.files[id] != ""
 	}
-	if id, ok := im.paths[p]; ok {
-		return im.files[id]
+	if !ok {
+		return ""
 	}
-	return ""
+	if im.drafts[id] {
+		return draftLink
+	}
+	return im.files[id]
 }
+
+// draftLink is what pageFor gives for a page written as a draft: a link
+// to it would fail the check while it is one.
+const draftLink = "\x00draft"
 
 // absolute resolves an address of the old site written without its host.
 func (im *importer) absolute(addr string) string {
@@ -476,6 +507,12 @@ func (im *importer) write(p *page) {
 	}
 	im.put(p.file, []byte(f.yaml()+"\n"+body))
 	dir := path.Dir(p.file)
+	if !strings.HasSuffix(p.file, "/index.md") && len(c.files) > 0 {
+		// An edited page kept as a single file: its photos would land
+		// loose in the section folder.
+		c.warn(fmt.Sprintf("%d foto tidak disalin karena tulisan ini sudah disunting sejak impor terakhir", len(c.files)), "Jadikan tulisan sebuah folder (nama/index.md) dan salin fotonya dari folder unggahan.")
+		c.files = nil
+	}
 	for _, m := range c.files {
 		im.copy(path.Join(dir, m.name), m.src)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -269,5 +270,42 @@ func TestImportedSiteBuilds(t *testing.T) {
 	if redirects != res.Report.Redirects-2 || pages < 20 {
 		// Two redirects lead to pages held as drafts: no page until published.
 		t.Errorf("%d pages, %d redirect pages; want %d redirect pages", pages, redirects, res.Report.Redirects-2)
+	}
+}
+
+// TestRerunWithUploads checks that a first import without the uploads
+// folder and a second with it leave one file per post: a post that gains
+// photos becomes a bundle and its old file goes, unless it was edited.
+func TestRerunWithUploads(t *testing.T) {
+	src, err := os.ReadFile("testdata/kauman.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := fstest.MapFS{}
+	res, err := Import(bytes.NewReader(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	apply(t, site, res)
+	if site["berita/lomba-17an.md"] == nil || site["berita/kerja-bakti-senam-pagi.md"] == nil {
+		t.Fatal("without uploads, posts are single files")
+	}
+	edited := "berita/kerja-bakti-senam-pagi.md"
+	site[edited] = &fstest.MapFile{Data: append(site[edited].Data, "\nDisunting.\n"...)}
+
+	res = importFile(t, "kauman.xml", site)
+	if len(res.Remove) != 2 || !slices.Contains(res.Remove, "berita/lomba-17an.md") {
+		t.Errorf("removed %v, want the two unedited posts that gained photos", res.Remove)
+	}
+	if res.Files["berita/lomba-17an/index.md"] == nil || res.Copies["berita/lomba-17an/jalan-paving.jpg"] == "" {
+		t.Errorf("post that gained photos is not a bundle now: %v", res.Copies)
+	}
+	for name := range res.Copies {
+		if strings.HasPrefix(name, "berita/kerja-bakti") || path.Dir(name) == "berita" {
+			t.Errorf("photo %s copied for an edited post", name)
+		}
+	}
+	if res.Files[edited] != nil || !slices.Contains(res.Report.Edited, edited) {
+		t.Errorf("edited post overwritten or not listed: %v", res.Report.Edited)
 	}
 }
