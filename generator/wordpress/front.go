@@ -2,6 +2,7 @@ package wordpress
 
 import (
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -54,10 +55,12 @@ func (f *front) yaml() string {
 	return b.String()
 }
 
-// scalar writes a one-line string so that YAML reads it back unchanged.
+// scalar writes a one-line string so that YAML reads it back unchanged:
+// plain when it is made of letters, digits and everyday punctuation and
+// YAML reads it as that text (not a number, a date or true), quoted
+// otherwise.
 func scalar(s string) string {
-	var v string
-	if yaml.Unmarshal([]byte("v: "+s), &struct{ V *string }{&v}) == nil && v == s && plainSafe(s) {
+	if plain(s, ".,()/+&;–—") {
 		return s
 	}
 	return quote(s)
@@ -66,24 +69,28 @@ func scalar(s string) string {
 // flowScalar is scalar for an item of a [flow, list], where commas and
 // brackets end the item.
 func flowScalar(s string) string {
-	if strings.ContainsAny(s, ",[]{}") {
-		return quote(s)
+	if plain(s, ".()/+&–—") {
+		return s
 	}
-	return scalar(s)
+	return quote(s)
 }
 
-// plainSafe refuses plain strings YAML would read as another type or that
-// a volunteer could easily break when editing.
-func plainSafe(s string) bool {
-	if s != strings.TrimSpace(s) || strings.ContainsAny(s, "\"'#:\\") {
+func plain(s, punct string) bool {
+	for i, r := range s {
+		ok := unicode.IsLetter(r) || unicode.IsDigit(r) || (i > 0 && (r == ' ' || r == '-' || r == '_' || strings.ContainsRune(punct, r)))
+		if !ok {
+			return false
+		}
+	}
+	if s == "" || strings.HasSuffix(s, " ") {
 		return false
 	}
-	var any interface{}
-	if yaml.Unmarshal([]byte(s), &any) != nil {
+	var v any
+	if yaml.Unmarshal([]byte(s), &v) != nil {
 		return false
 	}
-	_, isString := any.(string)
-	return isString
+	got, isString := v.(string)
+	return isString && got == s
 }
 
 func quote(s string) string {

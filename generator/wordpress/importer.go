@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/yuin/goldmark"
@@ -523,7 +524,22 @@ func (im *importer) write(p *page) {
 	}
 }
 
-func clean(s string) string { return strings.Join(strings.Fields(html.UnescapeString(s)), " ") }
+// clean makes a one-line value for front matter: entities decoded, runs
+// of spaces joined, and characters YAML cannot hold (invalid UTF-8,
+// control and other unprintable characters) dropped.
+func clean(s string) string {
+	s = strings.ToValidUTF8(html.UnescapeString(s), "")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		if !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // tags gives the names of an item's categories and tags, without
 // WordPress's default category, each once.
