@@ -2,11 +2,13 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,9 +18,16 @@ import (
 // runImport moves an existing website in: kimsite import wordpress
 // FILE.xml --site ID [--uploads DIR].
 func runImport(args []string, stdout, stderr io.Writer) int {
-	flags, rest, err := newArgs(args, "root", "site", "uploads")
+	known := importFlags()
+	if slices.ContainsFunc(args, isHelp) {
+		commandUsage(stdout, known)
+		return exitOK
+	}
+	flags, rest, err := newArgs(args, known)
 	if err != nil {
-		return usageError(stderr, "import", err.Error())
+		fmt.Fprintf(stderr, "kimsite import: %v\n\n", err)
+		commandUsage(stderr, known)
+		return exitUsage
 	}
 	if len(rest) == 0 || rest[0] != "wordpress" {
 		return usageError(stderr, "import", "tulis: kimsite import wordpress BERKAS.xml --site ID [--uploads FOLDER]; hanya ekspor WordPress yang bisa diimpor")
@@ -73,6 +82,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	printImport(stdout, file, "content/"+site, res.Report, time.Since(start))
 	return exitOK
+}
+
+// importFlags are the options of import, for its help and its parsing.
+func importFlags() *flag.FlagSet {
+	flags := flag.NewFlagSet("import", flag.ContinueOnError)
+	flags.String("root", ".", "folder repositori")
+	flags.String("site", "", "kelurahan tujuan, dari sites.yaml (wajib)")
+	flags.String("uploads", "", "salinan folder wp-content/uploads situs lama")
+	return flags
 }
 
 // apply writes the import's files into the site folder, the state file
