@@ -80,7 +80,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kimsite import: %v\n", err)
 		return exitContent
 	}
-	printImport(stdout, file, "content/"+site, res.Report, time.Since(start))
+	printImport(stdout, file, "content/"+site, res.Report, res.Remove, time.Since(start))
 	return exitOK
 }
 
@@ -142,7 +142,7 @@ func fsRead(opts wordpress.Options, name string) ([]byte, error) {
 
 // printImport reports the import: what came in, what was left out and why,
 // and what a person must look at, each as FILE.xml:LINE.
-func printImport(w io.Writer, file, dir string, r wordpress.Report, took time.Duration) {
+func printImport(w io.Writer, file, dir string, r wordpress.Report, removed []string, took time.Duration) {
 	for _, p := range r.Problems {
 		mark := "peringatan"
 		if p.Draft {
@@ -167,6 +167,12 @@ func printImport(w io.Writer, file, dir string, r wordpress.Report, took time.Du
 		fmt.Fprintf(w, "\nFoto yang tidak ada di folder unggahan (%d), ditautkan ke alamat lamanya:\n", len(r.Missing))
 		for _, m := range r.Missing {
 			fmt.Fprintf(w, "    %s\n", m)
+		}
+	}
+	if len(removed) > 0 {
+		fmt.Fprintf(w, "\nKini berupa folder dengan fotonya; berkas lama dihapus (%d):\n", len(removed))
+		for _, e := range removed {
+			fmt.Fprintf(w, "    %s/%s\n", dir, e)
 		}
 	}
 	if len(r.Edited) > 0 {
