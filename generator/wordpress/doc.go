@@ -25,6 +25,8 @@
 //     trashed posts, auto-drafts, revisions, menu items and other
 //     WordPress data are left out and listed with the reason. Pages
 //     without content (WordPress's "posts page") are left out too.
+//     Readers' comments, menus, widgets and the theme do not move: a
+//     static site has none of them.
 //   - the body: block-editor comments and <!--more--> are removed; the
 //     classic editor's line breaks become paragraphs as WordPress shows
 //     them (autop.go); [caption], [gallery], [embed], [youtube],
