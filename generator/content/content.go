@@ -42,9 +42,11 @@ type Site struct {
 	Plain    []*Page    // profil, kontak, ..., sorted by URL
 	Sections []*Section // in model.Sections order, each present even when empty
 	Assets   []Asset    // files published as they are, sorted by URL
-	byFile   map[string]*Page
-	byURL    map[string]*Page
-	assets   map[string]*Asset
+	// Redirects are old addresses that lead to pages (redirects.yaml).
+	Redirects []Redirect
+	byFile    map[string]*Page
+	byURL     map[string]*Page
+	assets    map[string]*Asset
 }
 
 // Section is one section folder and its pages, newest first.
@@ -109,6 +111,7 @@ func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
 		return l.site, nil // config reports a site without a folder
 	}
 	l.walk()
+	l.redirects()
 	l.site.finish()
 	l.checkReferences()
 	l.checkReserved()
@@ -153,6 +156,9 @@ func (l *loader) walk() {
 		if d.Type()&fs.ModeSymlink != 0 {
 			l.problems.Add(p, 0, "tautan simbolik tidak diizinkan di folder content/", "Salin berkasnya ke sini, jangan ditautkan.")
 			return nil
+		}
+		if rel == RedirectsFile {
+			return nil // read once every page has claimed its address
 		}
 		if strings.HasSuffix(strings.ToLower(rel), markdownExtOK) && !strings.HasPrefix(rel, staticDir+"/") {
 			l.page(rel)
