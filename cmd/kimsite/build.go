@@ -14,7 +14,6 @@ import (
 	"time"
 
 	checks "github.com/kotamalang/kimsite/generator/check"
-	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/sources"
@@ -106,10 +105,6 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		defer stop()
 	}
 	sum, problems, err := pipeline.Run(opts)
-	if check && err == nil {
-		problems.Append(checks.Config(os.DirFS(opts.Root), config.File))
-		problems.Sort()
-	}
 	if format == "github" {
 		printAnnotations(stdout, problems)
 	} else {

@@ -19,6 +19,7 @@ Pemakaian:
   kimsite new     KELURAHAN BAGIAN "Judul" [--root FOLDER]
   kimsite new     site ID "Kelurahan X" --kecamatan KECAMATAN [--root FOLDER]
   kimsite codeowners [--root FOLDER]
+  kimsite import  wordpress BERKAS.xml --site ID [--uploads FOLDER] [--root FOLDER]
   kimsite version
   kimsite help    [PERINTAH]
 
@@ -30,6 +31,7 @@ Perintah:
   new         buat halaman baru (berita, perencanaan, umkm, cek-fakta) atau
               kelurahan baru
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
+  import      pindahkan situs WordPress lama: berita, halaman, foto, alamat lama
   version     tampilkan versi kimsite
   help        tampilkan bantuan ini, atau bantuan satu perintah
 
@@ -46,6 +48,7 @@ Opsi:
   --format text|github   check: github menulis anotasi GitHub Actions
   --addr ALAMAT:PORT     serve: alamat pratinjau (bawaan: 127.0.0.1:1313)
   --kecamatan KECAMATAN  new site: kecamatan kelurahan baru
+  --uploads FOLDER       import: salinan wp-content/uploads situs lama
 
 Ketik "kimsite PERINTAH --help" untuk bantuan satu perintah.
 Status keluar: 0 berhasil, 1 ada kesalahan isi, 2 salah pemakaian.
@@ -64,12 +67,14 @@ var commands = map[string]struct{ synopsis, about string }{
 		"Buat halaman baru dengan kunci-kuncinya (sebagai draf), mis.\n  kimsite new kauman berita \"Kerja bakti RW 05\"\natau tambahkan kelurahan baru ke sites.yaml dan content/."},
 	"codeowners": {"kimsite codeowners [opsi]",
 		"Tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml."},
+	"import": {"kimsite import wordpress BERKAS.xml --site ID [opsi]",
+		"Pindahkan situs WordPress lama ke content/ID/: berita, halaman, foto dan alamat\nlama. BERKAS.xml dibuat di WordPress: Alat → Ekspor → Semua konten. Aman\ndijalankan ulang: tulisan yang sudah disunting tidak ditimpa.\nPanduan: generator/wordpress/README.md."},
 }
 
 // placeholders name the value a flag takes, in its help.
 var placeholders = map[string]string{
 	"root": "FOLDER", "out": "FOLDER", "site": "ID", "addr": "ALAMAT:PORT", "format": "text|github",
-	"shard": "K/N", "changed-since": "REVISI", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN",
+	"shard": "K/N", "changed-since": "REVISI", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN", "uploads": "FOLDER",
 }
 
 // commandUsage writes a command's help: how to write it, what it does, and

@@ -31,7 +31,6 @@ import (
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/locale"
-	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/safeurl"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
@@ -121,7 +120,6 @@ func (c *Checker) Site(site *content.Site) diag.List {
 	}
 	problems.Append(duplicateTitles(site))
 	problems.Append(heavyImages(site))
-	problems.Append(c.dataFiles(site))
 	return problems
 }
 
@@ -319,53 +317,6 @@ func heavyImages(site *content.Site) diag.List {
 
 func megabytes(n int64) string {
 	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
-}
-
-// dataExts are published files that hold text a person could read, where
-// an identity number could be hidden: data tables above all.
-var dataExts = []string{".csv", ".tsv", ".txt", ".json", ".xml", ".html", ".htm", ".svg", ".md", ".yaml", ".yml"}
-
-// dataFiles reports identity numbers in published text files: the build
-// checks pages, but a CSV of aid recipients in static/ is published as it is.
-func (c *Checker) dataFiles(site *content.Site) diag.List {
-	var problems diag.List
-	if c.root == nil {
-		return nil
-	}
-	for _, a := range site.Assets {
-		if !slices.Contains(dataExts, strings.ToLower(path.Ext(a.Src))) {
-			continue
-		}
-		p := path.Join("content", site.Config.ID, a.Src)
-		data, err := fs.ReadFile(c.root, p)
-		if err != nil {
-			continue
-		}
-		problems.Append(IDNumbers(p, data))
-	}
-	return problems
-}
-
-// IDNumbers reports every number in data that looks like an NIK or KK.
-func IDNumbers(file string, data []byte) diag.List {
-	var problems diag.List
-	text := privacy.Visible(string(data))
-	for _, m := range privacy.FindIDNumbers(text) {
-		line := 1 + strings.Count(text[:m.Offset], "\n")
-		problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)),
-			"Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu.")
-	}
-	return problems
-}
-
-// Config checks sites.yaml for identity numbers, which the build reads but
-// does not search.
-func Config(root fs.FS, file string) diag.List {
-	data, err := fs.ReadFile(root, file)
-	if err != nil {
-		return nil
-	}
-	return IDNumbers(file, data)
 }
 
 // readAlsoLine matches the lines news sites put between paragraphs to

@@ -64,6 +64,9 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg, hint := explainYAMLError(err, data)
+		if strings.Contains(err.Error(), "tab character") {
+			line = tabLine(data, line)
+		}
 		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
 		return nil, nil, d.problems
 	}
@@ -497,6 +500,21 @@ func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 		l, value := smartQuoteLine(data, line)
 		return l, "ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”)",
 			fmt.Sprintf("Ganti `%s` dengan `%s`: tanda kutip miring dari Word tidak dihitung sebagai tanda kutip YAML.", value, straightQuotes(value))
+	case strings.Contains(text, "tab character"):
+		return line, "ada tab di awal baris; YAML hanya menerima spasi untuk indentasi",
+			"Ganti tab di awal baris dengan spasi, sama banyak dengan baris di atasnya."
+	case strings.Contains(text, "escape"), strings.Contains(text, "hexdecimal"):
+		return line, "ada garis miring terbalik (\\) yang tidak dikenali di dalam tanda kutip ganda",
+			`Tulis \\ untuk garis miring terbalik, atau apit nilainya dengan tanda kutip tunggal: 'C:\data'.`
+	case strings.Contains(text, "anchor"), strings.Contains(text, "alias"):
+		return line, "nilai diawali * atau &, yang dibaca YAML sebagai rujukan",
+			`Apit nilainya dengan tanda kutip: title: "*Penting* kerja bakti".`
+	case strings.Contains(text, "control characters"), strings.Contains(text, "Unicode"), strings.Contains(text, "UTF-"):
+		return line, "ada karakter tak terlihat yang tidak boleh ada di front matter",
+			"Ketik ulang baris ini; karakter itu biasanya ikut tersalin dari dokumen lain."
+	case strings.Contains(text, "directive"), strings.Contains(text, "YAML document"), strings.Contains(text, "document indicator"):
+		return line, "baris yang diawali tanda persen atau --- tidak dikenali di front matter",
+			"Apit nilainya dengan tanda kutip, atau hapus baris itu."
 	case strings.Contains(text, "mapping values are not allowed"):
 		return line, "ada titik dua (:) di tempat yang tidak terduga",
 			`Bila nilainya berisi titik dua, apit dengan tanda kutip: title: "Rapat RW: hasil dan rencana".`
@@ -515,5 +533,19 @@ func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 		}
 		return line, "ada tanda kutip atau kurung yang tidak ditutup", hint
 	}
-	return line, text, "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya."
+	// Never show yaml.v3's English: a volunteer could not act on it.
+	return line, "penulisan YAML pada baris ini tidak dikenali", "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya; apit nilai yang berisi tanda baca dengan tanda kutip."
+}
+
+// tabLine returns the first line from line on (1-based, in data) that is
+// indented with a tab: yaml.v3 sometimes puts a tab error on the line
+// before it.
+func tabLine(data []byte, line int) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
+		if i+1 >= line && bytes.IndexByte(indent, '\t') >= 0 {
+			return i + 1
+		}
+	}
+	return line
 }

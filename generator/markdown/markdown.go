@@ -116,6 +116,7 @@ func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag
 	}
 	page.Content = template.HTML(buf.String())
 	page.Excerpt = excerpt(doc, body, 200)
+	pc.problems.Append(checkRendered(site, page, buf.String()))
 	return pc.problems
 }
 

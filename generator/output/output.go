@@ -197,10 +197,10 @@ func cleanLeftovers(parent, base string) {
 
 // ErrPath is returned for a name that is not a clean relative path inside
 // the output folder.
-var ErrPath = errors.New("output: path outside the output folder")
+var ErrPath = errors.New("nama berkas keluaran berada di luar folder keluaran")
 
 // ErrTwice is returned when two stages write the same file.
-var ErrTwice = errors.New("output: file written twice")
+var ErrTwice = errors.New("berkas keluaran ditulis dua kali")
 
 // WriteFile writes one file; name is slash-separated and relative to the
 // output folder.
@@ -317,7 +317,7 @@ func (d *Dir) Has(name string) bool {
 // top-level entry at a time (see commitEntries).
 func (d *Dir) Commit() error {
 	if d.done {
-		return errors.New("output: already committed or aborted")
+		return errors.New("folder keluaran sudah diganti atau dibatalkan")
 	}
 	d.done = true
 	if len(d.kept) > 0 {

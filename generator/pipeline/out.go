@@ -36,7 +36,7 @@ func openOut(opts Options) (*output.Dir, error) {
 	case errors.Is(err, output.ErrBusy):
 		return nil, fmt.Errorf("build lain masih menulis folder keluaran %q setelah ditunggu %s; tunggu sampai build itu selesai lalu jalankan lagi, atau hentikan build itu", opts.Out, cmpDuration(opts.LockTimeout, output.DefaultTimeout))
 	case err != nil:
-		return nil, fmt.Errorf("folder keluaran %q tidak dapat dibuat: %w", opts.Out, err)
+		return nil, &WriteError{Dir: opts.Out, Err: err}
 	}
 	return dir, nil
 }

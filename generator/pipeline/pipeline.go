@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -89,7 +91,16 @@ func (e *UsageError) Error() string { return e.Msg }
 // Run builds (or, with no Out, checks) the sites. problems holds every
 // mistake found in the content; err is for everything else (usage, disk,
 // a broken theme). Nothing is written unless both are empty.
-func Run(opts Options) (sum Summary, problems diag.List, err error) {
+func Run(opts Options) (Summary, diag.List, error) {
+	sum, problems, err := run(opts)
+	var we *WriteError
+	if errors.As(err, &we) {
+		err = we // the stages' own wrapping only repeats the file's name, in English
+	}
+	return sum, problems, err
+}
+
+func run(opts Options) (sum Summary, problems diag.List, err error) {
 	start := time.Now()
 	defer func() { sum.Duration = time.Since(start) }()
 	if opts.FS == nil {
@@ -126,7 +137,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		defer dir.Abort()
 		out = dir
 	}
-	counter := &countingOutput{out: out}
+	counter := &countingOutput{out: out, dir: cmp.Or(opts.Out, "keluaran")}
 	themeFS := opts.Theme
 	if themeFS == nil {
 		themeFS = themes.Default()
@@ -171,7 +182,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	if dir != nil {
 		if err := p.commit(); err != nil {
-			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
+			return sum, problems, &WriteError{Dir: opts.Out, Err: err}
 		}
 	}
 	if cache != nil {
@@ -395,9 +406,27 @@ func selectSites(city *config.City, ids []string) ([]*config.Site, error) {
 // newTemp is the temporary storage the city's open data is gathered in.
 func newTemp() (render.Temp, error) { return output.NewTemp() }
 
-// countingOutput counts what is written.
+// WriteError is a file or folder the build could not write, told in
+// Bahasa Indonesia with the output folder it was for.
+type WriteError struct {
+	Dir  string // the output folder
+	Name string // the file, relative to Dir; "" for the folder itself
+	Err  error
+}
+
+func (e *WriteError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("folder keluaran %s tidak dapat ditulis: %s", e.Dir, output.Explain(e.Err))
+	}
+	return fmt.Sprintf("berkas %s di folder keluaran %s tidak dapat ditulis: %s", e.Name, e.Dir, output.Explain(e.Err))
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// countingOutput counts what is written, and tells why a write failed.
 type countingOutput struct {
 	out          render.Output
+	dir          string // the output folder, for messages
 	pages, files atomic.Int64
 }
 
@@ -406,7 +435,15 @@ func (c *countingOutput) WriteFile(name string, data []byte) error {
 	if strings.HasSuffix(name, ".html") {
 		c.pages.Add(1)
 	}
-	return c.out.WriteFile(name, data)
+	return c.wrap(name, c.out.WriteFile(name, data))
+}
+
+func (c *countingOutput) wrap(name string, err error) error {
+	var we *WriteError
+	if err == nil || errors.As(err, &we) {
+		return err
+	}
+	return &WriteError{Dir: c.dir, Name: name, Err: err}
 }
 
 // WriteFrom streams a file to an output that can take one (see
@@ -414,7 +451,7 @@ func (c *countingOutput) WriteFile(name string, data []byte) error {
 func (c *countingOutput) WriteFrom(name string, r io.Reader) error {
 	if s, ok := c.out.(render.StreamOutput); ok {
 		c.files.Add(1)
-		return s.WriteFrom(name, r)
+		return c.wrap(name, s.WriteFrom(name, r))
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
