@@ -29,6 +29,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/safeurl"
@@ -120,6 +121,7 @@ func (c *Checker) Site(site *content.Site) diag.List {
 	problems.Append(duplicateTitles(site))
 	problems.Append(heavyImages(site))
 	problems.Append(c.dataFiles(site))
+	problems.Append(c.gpsPhotos(site))
 	return problems
 }
 
@@ -317,6 +319,27 @@ func heavyImages(site *content.Site) diag.List {
 
 func megabytes(n int64) string {
 	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+}
+
+// gpsPhotos warns about photos that record where they were taken. The
+// published copy is cleaned (see images.Clean), but the original stays in
+// the repository, whose history is public too.
+func (c *Checker) gpsPhotos(site *content.Site) diag.List {
+	var problems diag.List
+	if c.root == nil {
+		return nil
+	}
+	for _, a := range site.Assets {
+		if !images.Cleanable(a.Src) {
+			continue
+		}
+		p := path.Join("content", site.Config.ID, a.Src)
+		if data, err := fs.ReadFile(c.root, p); err == nil && images.HasGPS(data) {
+			problems.Warn(p, 0, "foto ini menyimpan lokasi GPS tempat foto diambil (sering kali rumah warga)",
+				"Situs menerbitkan salinan tanpa lokasi, tetapi berkas aslinya tetap terbaca di repositori. Matikan lokasi di aplikasi kamera, lalu ganti berkas ini dengan foto yang dikirim ulang lewat WhatsApp atau disimpan ulang tanpa lokasi.")
+		}
+	}
+	return problems
 }
 
 // dataExts are published files that hold text a person could read, where

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -111,6 +112,14 @@ func TestChecks(t *testing.T) {
 			want: []string{`content/desa/static/besar.jpg: peringatan: foto berukuran 1,0 MB, lebih dari 1,0 MB`},
 		},
 		{
+			name: "photo with GPS",
+			files: map[string]string{
+				"static/gps.jpg":   gpsPhoto(t),
+				"static/tanpa.jpg": "x",
+			},
+			want: []string{`content/desa/static/gps.jpg: peringatan: foto ini menyimpan lokasi GPS`},
+		},
+		{
 			name: "identity numbers in data files",
 			files: map[string]string{
 				"static/penerima.csv": "nama,nik\nBudi,3573014506900001\nSiti,3573015203850002\n",
@@ -149,4 +158,14 @@ func TestConfigIDNumbers(t *testing.T) {
 	if len(got) != 1 || got[0].Position() != "sites.yaml:2" || got[0].Severity != diag.Error {
 		t.Fatalf("got %v", got)
 	}
+}
+
+// gpsPhoto is a phone photo with a GPS block in its EXIF (built by the
+// images tests; see generator/images/clean_test.go).
+func gpsPhoto(t *testing.T) string {
+	data, err := os.ReadFile("../pipeline/testdata/photos/gps.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -362,6 +362,7 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 	site, problems := content.Load(p.opts.FS, sc, p.opts.Drafts)
 	problems.Append(renderMarkdown(p.md, site))
 	problems.Append(p.imgs.Check(site))
+	problems.Append(p.imgs.CheckAssets(site))
 	if p.opts.Check != nil {
 		problems.Append(p.opts.Check(site))
 	}

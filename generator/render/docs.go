@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -41,12 +42,11 @@ func (r *Renderer) docHashes(s *content.Site) (map[string]string, error) {
 			if !ok {
 				continue
 			}
-			data, err := fs.ReadFile(r.Root, path.Join("content", s.Config.ID, s.Assets[i].Src))
+			sum, err := fileHash(r.Root, path.Join("content", s.Config.ID, s.Assets[i].Src))
 			if err != nil {
 				return nil, err
 			}
-			sum := sha256.Sum256(data)
-			sums[url] = hex.EncodeToString(sum[:])
+			sums[url] = sum
 		}
 	}
 	return sums, nil
@@ -68,4 +68,19 @@ func docs(s *content.Site, p *content.Page, sums map[string]string) []DocInfo {
 			Type: strings.ToUpper(strings.TrimPrefix(path.Ext(url), ".")), Size: p.FileSize(d.File), SHA256: sums[url]})
 	}
 	return out
+}
+
+// fileHash is the SHA-256 of a file, read as a stream: a document may be
+// up to content.MaxAssetBytes.
+func fileHash(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
