@@ -27,10 +27,12 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/locale"
+	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/safeurl"
 	"github.com/kotamalang/kimsite/generator/slug"
@@ -139,6 +141,12 @@ func (c *Checker) parse(p *content.Page) *parsed {
 		if b == '\n' {
 			pd.lines = append(pd.lines, i+1)
 		}
+	}
+	if !markdown.Tractable(p.Body) {
+		// The markdown stage refused this body (and reported it): parsing
+		// it again here would take the minutes its limits prevent.
+		pd.doc = ast.NewDocument()
+		return pd
 	}
 	pd.doc = c.md.Parser().Parse(text.NewReader(p.Body))
 	_ = ast.Walk(pd.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -380,7 +388,12 @@ func IDNumbers(file string, data []byte) diag.List {
 
 // Config checks sites.yaml for identity numbers, which the build reads but
 // does not search.
+// A file that is not regular or is over config.MaxBytes is not read: the
+// build has reported it.
 func Config(root fs.FS, file string) diag.List {
+	if info, err := fs.Stat(root, file); err != nil || !info.Mode().IsRegular() || info.Size() > config.MaxBytes {
+		return nil
+	}
 	data, err := fs.ReadFile(root, file)
 	if err != nil {
 		return nil

@@ -169,3 +169,22 @@ func gpsPhoto(t *testing.T) string {
 	}
 	return string(data)
 }
+
+// TestHostileBodyNotParsedAgain checks that a body the markdown stage
+// refuses for its shape (900 KB of "[", quadratic in goldmark: tens of
+// seconds) is not parsed again by the extra checks.
+func TestHostileBodyNotParsedAgain(t *testing.T) {
+	done := make(chan diag.List, 1)
+	go func() {
+		build, _ := run(t, map[string]string{"berita/a.md": berita("Kurung", "2026-11-01", "", strings.Repeat("[", 900_000))})
+		done <- build
+	}()
+	select {
+	case build := <-done:
+		if len(build) != 1 || !strings.Contains(build[0].Message, "paragraf terlalu rumit") {
+			t.Errorf("the markdown stage did not refuse the body: %v", build)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("checking a body of 900 KB of [ takes longer than 5 s")
+	}
+}

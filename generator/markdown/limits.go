@@ -121,6 +121,14 @@ func delimiterRow(l []byte) int {
 	return bytes.Count(t, []byte("|")) + 1
 }
 
+// Tractable reports whether goldmark may be given body: false when the
+// body breaks one of the limits above, which Render reports. Other
+// parsers of the same body (kimsite check's) ask it first.
+func Tractable(body []byte) bool {
+	_, s, _ := checkShape(body)
+	return s == shapeOK
+}
+
 // reportShape records the problem checkShape found, at its file line.
 func (pc *pageContext) reportShape(line int, s shape, depth int) {
 	at := pc.page.BodyLine + line
