@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"path"
 	"slices"
@@ -44,20 +43,15 @@ type Item struct {
 const digestItemsPerSection = 10
 
 // DigestOf returns a site's digest without rendering the site, for a
-// portal built from sites that the same build does not render. It reads
-// the site's planning documents, whose SHA-256 the city's open data lists.
+// portal built from sites that the same build does not render.
 func (r *Renderer) DigestOf(s *content.Site) (Digest, error) {
-	sums, err := r.docHashes(s)
-	if err != nil {
-		return Digest{}, err
-	}
-	return r.digest(s, sums), nil
+	return r.digest(s), nil
 }
 
-// digest is the site's digest, given its documents' hashes.
-func (r *Renderer) digest(s *content.Site, sums map[string]string) Digest {
+// digest is the site's digest.
+func (r *Renderer) digest(s *content.Site) Digest {
 	d := digest(s)
-	d.Plans, d.Businesses = planRecords(s, sums), businessRecords(s)
+	d.Plans, d.Businesses = planRecords(s), businessRecords(s)
 	return d
 }
 
@@ -209,11 +203,27 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	return r.portalFeeds(digests, all, jobs, out)
 }
 
+// AppendDigest adds a site's digest to those kept for the portal,
+// trimming them every trimEvery sites (see TrimDigests): the one rule
+// that bounds the portal's memory, whoever builds it.
+func AppendDigest(digests []Digest, d Digest) []Digest {
+	digests = append(digests, d)
+	if len(digests)%trimEvery == 0 {
+		TrimDigests(digests)
+	}
+	return digests
+}
+
+// trimEvery is how many sites' digests AppendDigest takes between two
+// TrimDigests: trimming costs a sort of every kept item, so not on every
+// site, and 64 sites' untrimmed digests are still small.
+const trimEvery = 64
+
 // TrimDigests drops from digests the berita and perencanaan items that the
 // portal can no longer show, once other sites have newer ones: it keeps
 // the newest FeedItems of them (the city's feed), and the newest
-// portalNews berita of the city and of each kecamatan. A build calls it
-// as the digests come in, so that what it keeps for the portal does not
+// portalNews berita of the city and of each kecamatan. AppendDigest calls
+// it as the digests come in, so that what it keeps for the portal does not
 // grow with the number of sites; the portal is the same as from the whole
 // digests.
 func TrimDigests(digests []Digest) {
@@ -306,13 +316,4 @@ func inKecamatan(items []Item, name string, n int) []Item {
 		}
 	}
 	return out
-}
-
-// pageRel is the path of the i-th page (from 0) of the list at rel, as
-// Pager links it.
-func pageRel(rel string, i int) string {
-	if i == 0 {
-		return rel
-	}
-	return fmt.Sprintf("%shalaman/%d/", rel, i+1)
 }

@@ -173,17 +173,11 @@ func newPager(base string, index, items int) *Pager {
 		return nil
 	}
 	p := &Pager{Number: index + 1, Total: total}
-	href := func(i int) string {
-		if i == 0 {
-			return base
-		}
-		return fmt.Sprintf("%shalaman/%d/", base, i+1)
-	}
 	if index > 0 {
-		p.Prev = href(index - 1)
+		p.Prev = pageRel(base, index-1)
 	}
 	if index+1 < total {
-		p.Next = href(index + 1)
+		p.Next = pageRel(base, index+1)
 	}
 	return p
 }
