@@ -76,7 +76,7 @@ func CheckSVG(r io.Reader) (line int, msg string, ok bool) {
 		line, _ = d.InputPos()
 		if errors.Is(err, io.EOF) {
 			if len(open) == 0 {
-				return 0, "", true
+				return 0, noProblem, true
 			}
 			return line, "SVG terpotong: elemen tidak ditutup", false
 		}
@@ -113,7 +113,7 @@ func CheckSVG(r io.Reader) (line int, msg string, ok bool) {
 				return line, "SVG berisi teks di luar elemen <svg>", false
 			case len(open) > 0 && open[len(open)-1] == "style":
 				if msg := checkStyle(string(t)); msg != "" {
-					return line, "<style>: " + msg, false
+					return line, msg, false
 				}
 			}
 		}
@@ -148,7 +148,7 @@ func checkElement(e xml.StartElement) string {
 			return msg
 		}
 	}
-	return ""
+	return noProblem
 }
 
 // checkAttr returns why an attribute of element el may not appear, or "".
@@ -161,7 +161,7 @@ func checkAttr(el string, a xml.Attr) string {
 		if !slices.Contains(editorNamespaces, a.Value) && a.Value != nsSVG && a.Value != nsXLink {
 			return fmt.Sprintf("namespace %q tidak diizinkan di SVG", a.Value)
 		}
-		return ""
+		return noProblem
 	case a.Name.Space != "" && a.Name.Space != nsXLink && a.Name.Space != nsXML && !slices.Contains(editorNamespaces, a.Name.Space):
 		return fmt.Sprintf("atribut %s dari namespace %q tidak diizinkan di SVG", name, a.Name.Space)
 	}
@@ -170,12 +170,12 @@ func checkAttr(el string, a xml.Attr) string {
 		if !hrefAllowed(el, v) {
 			return fmt.Sprintf("tautan %q pada <%s> tidak diizinkan", a.Value, el)
 		}
-		return ""
+		return noProblem
 	}
 	if msg := checkStyle(a.Value); msg != "" {
 		return fmt.Sprintf("atribut %s pada <%s>: %s", name, el, msg)
 	}
-	return ""
+	return noProblem
 }
 
 // checkStyle returns why a value (an attribute, or a <style> sheet) could
@@ -194,7 +194,7 @@ func checkStyle(value string) string {
 	if strings.Contains(v, "url(") && !localURLsOnly(v) {
 		return "memuat berkas lain lewat url(…); hanya url(#…) yang boleh"
 	}
-	return ""
+	return noProblem
 }
 
 // hrefAllowed reports whether an href (squashed) may stand on element el:
@@ -244,3 +244,6 @@ func squash(s string) string {
 		return unicode.ToLower(r)
 	}, s)
 }
+
+// noProblem is what the checks return for a part that may stay.
+const noProblem = ""
