@@ -95,7 +95,7 @@ func (s *Set) Share(site *content.Site, p *content.Page) *Variant {
 func (s *Set) CheckAssets(site *content.Site) diag.List {
 	var assets []*content.Asset
 	for i := range site.Assets {
-		if Cleanable(site.Assets[i].Src) {
+		if Cleanable(site.Assets[i].Src) && !s.failed(site.Config.ID, site.Assets[i].Src) {
 			assets = append(assets, &site.Assets[i])
 		}
 	}
@@ -123,4 +123,15 @@ func (s *Set) CheckAssets(site *content.Site) diag.List {
 		}
 	}
 	return problems
+}
+
+// failed reports whether a page showed the photo and it could not be
+// processed: that was reported at the line naming it, once is enough.
+func (s *Set) failed(siteID, src string) bool {
+	s.mu.Lock()
+	e := s.sites[siteID][src]
+	s.mu.Unlock()
+	// Check and the markdown stage have finished their Gets (they wait
+	// for their workers) before CheckAssets runs.
+	return e != nil && e.err != nil
 }
