@@ -26,7 +26,7 @@ import (
 // rel="next" to the last and back along rel="prev".
 
 var (
-	cardLink = regexp.MustCompile(`<li class="card"><h3><a href="(/[^"]+)">`)
+	cardLink = regexp.MustCompile(`<li class="card(?: text)?">(?:<div class="thumb"><img [^>]*></div>)?<h3><a href="(/[^"]+)">`)
 	relLink  = regexp.MustCompile(`<link rel="(prev|next)" href="([^"]+)">`)
 	catLink  = regexp.MustCompile(`<a href="(/umkm/kategori/[a-z]+/)"(?: aria-current="page")?>[^<]+<span>\((\d+)\)</span>`)
 )

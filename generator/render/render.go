@@ -113,7 +113,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
 		v.Path = s.Config.Path + rel
 		v.Canonical = s.Config.URL(rel)
-		v.OGImage = s.Config.URL(ogRel)
+		v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
 		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
 		v.images = r.Images
 		v.fill()
@@ -160,7 +160,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		return Digest{}, err
 	}
 	if drawOG && (r.Only == nil || r.Only(path.Join(s.Config.ID, ogName))) {
-		img, err := r.og.image(s.Config.Accent)
+		img, err := r.og.image(s.Config.Accent, s.Config.Name, "Kecamatan "+s.Config.Kecamatan+" · "+r.City.Name)
 		if err != nil {
 			return Digest{}, err
 		}
