@@ -37,7 +37,7 @@ func TestPublishedFilesAreSafe(t *testing.T) {
 		"content/a/static/aman/peta.svg":       file(`<svg xmlns="http://www.w3.org/2000/svg"><a href="https://x.id/"><text>x</text></a></svg>`),
 		"content/a/static/aman/foto.jpg":       file("\xff\xd8\xff"),
 		"content/a/static/aman/laporan.docx":   file("PK\x03\x04"),
-		"content/a/static/aman/video.mp4":      file("\x00\x00\x00\x18ftypmp42"),
+		"content/a/static/serang-video.mp4":    file("\x00\x00\x00\x18ftypmp42"),
 		"content/a/static/aman/ikon.ico":       file("\x00\x00\x01\x00"),
 		"content/a/static/aman/huruf.woff2":    file("wOF2"),
 		"content/a/static/aman/arsip.zip":      file("PK\x03\x04"),

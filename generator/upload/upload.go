@@ -38,16 +38,18 @@ import (
 // one maps, on GitHub Pages and in the preview server, to a type that a
 // browser shows, plays or downloads, but never runs as a page.
 var allowed = []string{
-	// photos and pictures (SVG is checked by CheckSVG)
-	".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".ico", ".svg",
+	// photos and pictures (SVG is checked by CheckSVG). Not AVIF or HEIC:
+	// they carry EXIF (with GPS) that images.Clean cannot remove.
+	".jpg", ".jpeg", ".png", ".gif", ".webp", ".ico", ".svg",
 	// documents
 	".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".epub",
 	// plain data
 	".txt", ".csv", ".json", ".md",
 	// archives
 	".zip",
-	// audio and video
-	".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".mp4", ".m4v", ".webm", ".mov",
+	// audio. Not video: a phone's video records where it was taken, and
+	// a kelurahan's videos belong on its YouTube channel.
+	".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav",
 	// fonts
 	".woff", ".woff2", ".ttf", ".otf",
 }
