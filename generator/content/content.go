@@ -28,7 +28,7 @@ import (
 
 // Limits keep hostile or mistaken input from exhausting the machine.
 const (
-	MaxPageBytes  = 1 << 20   // a Markdown file larger than this is refused: some 300 pages of text
+	MaxPageBytes  = 2 << 20   // a Markdown file larger than this is refused
 	MaxSiteFiles  = 20000     // files in one site folder
 	MaxAssetBytes = 100 << 20 // a published file (PDF, photo) larger than this is refused
 	staticDir     = "static"
