@@ -196,11 +196,9 @@ func nothingWritten(check bool, out string) string {
 	return fmt.Sprintf("tidak ada yang ditulis, isi %s/ tetap seperti sebelumnya.", strings.TrimSuffix(out, "/"))
 }
 
-func printProblems(w io.Writer, problems diag.List) {
-	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
-	}
-}
+// printProblems lists the problems, at most diag.PerFile of each file and
+// diag.Shown in all (see diag.List.Print).
+func printProblems(w io.Writer, problems diag.List) { problems.Print(w) }
 
 func usageError(w io.Writer, cmd, msg string) int {
 	fmt.Fprintf(w, "kimsite %s: %s\nLihat: kimsite %s --help\n", cmd, msg, cmd)

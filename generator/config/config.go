@@ -8,6 +8,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -97,10 +98,8 @@ var accentColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 // Load reads and checks sites.yaml in root, and checks it against the
 // folders in root's content/.
 func Load(root fs.FS) (*City, diag.List) {
-	data, err := fs.ReadFile(root, File)
-	if err != nil {
-		var problems diag.List
-		problems.Add(File, 0, "berkas sites.yaml tidak ditemukan", "Jalankan kimsite di folder repositori, atau pakai --root FOLDER.")
+	data, problems := readSites(root)
+	if data == nil {
 		return nil, problems
 	}
 	city, pos, problems := Parse(data)
@@ -130,6 +129,38 @@ func Load(root fs.FS) (*City, diag.List) {
 		}
 	}
 	return city, problems
+}
+
+// MaxBytes is the largest sites.yaml read: a city of a hundred kelurahan
+// needs a tenth of it.
+const MaxBytes = 1 << 20
+
+// readSites reads sites.yaml, refusing without reading it a file that is
+// not a regular one (a FIFO would block for ever) or one over MaxBytes.
+func readSites(root fs.FS) ([]byte, diag.List) {
+	var problems diag.List
+	info, err := fs.Stat(root, File)
+	switch {
+	case err != nil:
+		problems.Add(File, 0, "berkas sites.yaml tidak ditemukan", "Jalankan kimsite di folder repositori, atau pakai --root FOLDER.")
+	case !info.Mode().IsRegular():
+		problems.Add(File, 0, "sites.yaml bukan berkas biasa (folder, pipa atau perangkat)", "Ganti dengan berkas teks sites.yaml biasa.")
+	case info.Size() > MaxBytes:
+		problems.Add(File, 0, fmt.Sprintf("sites.yaml terlalu besar (%d KB; paling besar %d KB)", info.Size()>>10, MaxBytes>>10), "Periksa isinya: daftar kelurahan satu kota jauh lebih kecil dari itu.")
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	f, err := root.Open(File)
+	if err == nil {
+		defer f.Close()
+		var data []byte
+		if data, err = io.ReadAll(io.LimitReader(f, MaxBytes+1)); err == nil && len(data) <= MaxBytes {
+			return data, nil
+		}
+	}
+	problems.Add(File, 0, "berkas sites.yaml tidak dapat dibaca", "Periksa izin berkasnya.")
+	return nil, problems
 }
 
 // Parse decodes and checks the bytes of sites.yaml. It returns nil when the

@@ -23,12 +23,14 @@ import (
 	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/slug"
+	"github.com/kotamalang/kimsite/generator/upload"
 )
 
 // Limits keep hostile or mistaken input from exhausting the machine.
 const (
-	MaxPageBytes  = 2 << 20 // a Markdown file larger than this is refused
-	MaxSiteFiles  = 20000   // files in one site folder
+	MaxPageBytes  = 2 << 20   // a Markdown file larger than this is refused
+	MaxSiteFiles  = 20000     // files in one site folder
+	MaxAssetBytes = 100 << 20 // a published file (PDF, photo) larger than this is refused
 	staticDir     = "static"
 	homeFile      = "_index.md"
 	bundleFile    = "index.md"
@@ -157,6 +159,12 @@ func (l *loader) walk() {
 			l.problems.Add(p, 0, "tautan simbolik tidak diizinkan di folder content/", "Salin berkasnya ke sini, jangan ditautkan.")
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// A FIFO, socket or device would block or never end when
+			// read: refuse it by its type, without opening it.
+			l.problems.Add(p, 0, "bukan berkas biasa (pipa, soket atau perangkat)", "Hapus berkas ini; folder content/ hanya boleh berisi berkas dan folder biasa.")
+			return nil
+		}
 		if rel == RedirectsFile {
 			return nil // read once every page has claimed its address
 		}
@@ -217,6 +225,15 @@ func (l *loader) asset(rel string, d fs.DirEntry) {
 		return
 	}
 	if !l.claim(url, rel) {
+		return
+	}
+	if info.Size() > MaxAssetBytes {
+		l.problems.Add(path.Join(l.dir, rel), 0, fmt.Sprintf("berkas terlalu besar (%d MB; paling besar %d MB)", info.Size()>>20, MaxAssetBytes>>20),
+			"Perkecil berkasnya (mis. simpan PDF dengan kualitas gambar lebih rendah) atau pecah menjadi beberapa berkas; video unggah ke YouTube lalu sematkan tautannya.")
+		return
+	}
+	if problems := upload.Check(l.root, path.Join(l.dir, rel), path.Join(l.dir, rel)); len(problems) > 0 {
+		l.problems.Append(problems)
 		return
 	}
 	l.checkTextFile(rel)

@@ -20,6 +20,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/cache"
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/render"
@@ -55,7 +56,7 @@ func openCache(opts Options, themeFS fs.FS, dir *output.Dir) (*siteCache, error)
 	h := cache.NewHasher()
 	h.Add("engine", []byte(engine))
 	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+opts.Today.UTC().Format(time.RFC3339Nano)))
-	if err := h.AddTree(themeFS, "."); err != nil {
+	if err := h.AddTree(themeFS, ".", content.MaxAssetBytes); err != nil {
 		return nil, err
 	}
 	sitesYAML, err := fs.ReadFile(opts.FS, config.File)
@@ -100,7 +101,7 @@ func (sc *siteCache) key(site *config.Site) siteKey {
 		k.content = prev.Content
 	} else {
 		h := cache.NewHasher()
-		if err := h.AddTree(sc.fsys, dir); err != nil {
+		if err := h.AddTree(sc.fsys, dir, content.MaxAssetBytes); err != nil {
 			return siteKey{}
 		}
 		k.content = h.Sum()

@@ -92,7 +92,9 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 }
 
 // Load reads one site and takes it through every stage before rendering:
-// content, markdown, the photo checks, and Options.Check when set. The
+// content, markdown, the photo checks (photos a page shows, and every
+// photo published as it is, which is cleaned of its metadata), and
+// Options.Check when set. The
 // site's photos stay in st.Images until Images.Write takes them.
 func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 	site, problems := content.Load(st.FS, sc, st.drafts)
@@ -101,6 +103,7 @@ func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 	_ = st.Images.Write(site, nil)
 	problems.Append(st.renderMarkdown(site))
 	problems.Append(st.Images.Check(site))
+	problems.Append(st.Images.CheckAssets(site))
 	if st.check != nil {
 		problems.Append(st.check(site))
 	}

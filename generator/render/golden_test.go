@@ -5,6 +5,7 @@ import (
 	"flag"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"io/fs"
 	"os"
@@ -92,12 +93,35 @@ func inputFS(ar *txtar.Archive) fstest.MapFS {
 			continue
 		}
 		data := f.Data
-		if ext := path.Ext(f.Name); ext == ".png" || ext == ".jpg" || ext == ".webp" {
+		switch path.Ext(f.Name) {
+		case ".png":
 			data = tinyPNG()
+		case ".jpg":
+			data = tinyJPEG()
+		case ".webp":
+			data = tinyWebP()
 		}
 		fsys[f.Name] = &fstest.MapFile{Data: data}
 	}
 	return fsys
+}
+
+// tinyJPEG is a real 2×2 JPEG: published photos are decoded and cleaned.
+func tinyJPEG() []byte {
+	img, _ := png.Decode(bytes.NewReader(tinyPNG()))
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, nil) // writing to memory cannot fail
+	return buf.Bytes()
+}
+
+// tinyWebP is a real WebP (x/image's test gopher, kept by the images
+// package's tests); Go has no WebP encoder.
+func tinyWebP() []byte {
+	data, err := os.ReadFile("../images/testdata/gopher.webp")
+	if err != nil {
+		panic(err)
+	}
+	return data
 }
 
 // tinyPNG is a real 2×2 image, for tests that decode photos.

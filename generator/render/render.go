@@ -344,20 +344,46 @@ func (r *Renderer) copyAssets(s *content.Site, out Output) error {
 		if r.Only != nil && !r.Only(path.Join(s.Config.ID, a.URL)) {
 			continue
 		}
-		data, err := fs.ReadFile(r.Root, path.Join("content", s.Config.ID, a.Src))
-		if err != nil {
-			return err
-		}
-		if path.Ext(a.URL) == ".svg" {
-			if data, err = r.Minify.Bytes(minify.SVG, data); err != nil {
-				return fmt.Errorf("content/%s/%s: %w", s.Config.ID, a.Src, err)
-			}
-		}
-		if err := out.WriteFile(path.Join(s.Config.ID, a.URL), data); err != nil {
+		if err := r.copyAsset(s, &a, out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// copyAsset publishes one file beside the pages: a photo without its
+// metadata (see images.Clean), an SVG minified, anything else streamed as
+// it is, so that a large PDF is never held in memory.
+func (r *Renderer) copyAsset(s *content.Site, a *content.Asset, out Output) error {
+	src := path.Join("content", s.Config.ID, a.Src)
+	name := path.Join(s.Config.ID, a.URL)
+	switch ext := strings.ToLower(path.Ext(a.URL)); {
+	case images.Cleanable(a.URL):
+		set := r.Images
+		if set == nil {
+			set = images.New(images.Options{Root: r.Root})
+		}
+		data, err := set.Clean(s.Config.ID, a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		return out.WriteFile(name, data)
+	case ext == ".svg":
+		data, err := fs.ReadFile(r.Root, src)
+		if err != nil {
+			return err
+		}
+		if data, err = r.Minify.Bytes(minify.SVG, data); err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		return out.WriteFile(name, data)
+	}
+	f, err := r.Root.Open(src)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return writeFrom(out, name, f)
 }
 
 // css is the stylesheet of a site's pages: the theme's rules, then its
