@@ -3,6 +3,7 @@
 //
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
 //	                [--shard K/N | --portal-only | --changed-since REV]
+//	                [--base-url URL] [--site-base-url ID=URL]...
 //	kimsite check   [--root DIR] [--site ID]...
 //	kimsite codeowners [--root DIR]
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
@@ -40,6 +41,7 @@ const usage = `kimsite membangun situs web setiap kelurahan dari folder content/
 Pemakaian:
   kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
                   [--shard K/N | --portal-only | --changed-since REVISI]
+                  [--base-url ALAMAT] [--site-base-url ID=ALAMAT]...
   kimsite check   [--root FOLDER] [--site ID]...
   kimsite codeowners [--root FOLDER]
   kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
@@ -50,7 +52,9 @@ Pemakaian:
 Perintah:
   build    bangun semua situs ke folder public/ (atau --out); sebagian saja
            untuk CI: --shard K/N (bagian K dari N, tanpa portal),
-           --portal-only (portal saja), --changed-since REVISI (yang berubah)
+           --portal-only (portal saja), --changed-since REVISI (yang berubah);
+           --base-url dan --site-base-url mengganti alamat di sites.yaml,
+           mis. untuk uji coba di https://akun.github.io/repo/
   check    periksa semua isi tanpa menulis apa pun
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
   serve    pratinjau di peramban, dimuat ulang setiap berkas disimpan

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/chromedp/chromedp"
 
 	"github.com/kotamalang/kimsite/generator/cms"
@@ -97,7 +98,7 @@ func TestEditorCreatesBerita(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := cms.For(city, city.Site("kauman"), model.Sections)
+	cfg := cms.For(city, city.Site("kauman"), model.Sections, os.DirFS(repo))
 	if !bytes.Equal(built, cfg.YAML()) {
 		t.Fatal("built config.yml differs from cms.For")
 	}
@@ -199,6 +200,8 @@ func TestEditorCreatesBerita(t *testing.T) {
 		}
 	}
 
+	editBundle(t, ctx, repo, &serverLog)
+
 	written, _ := os.ReadFile(file)
 	t.Logf("written by the editor:\n%s", written)
 	for _, want := range []string{"title: " + title, "author: Siti Aminah", "date: 20", "kerja bakti membersihkan saluran"} {
@@ -220,6 +223,74 @@ func TestEditorCreatesBerita(t *testing.T) {
 	list, _ := os.ReadFile(filepath.Join(public, "kauman", "berita", "index.html"))
 	if !bytes.Contains(list, []byte(title)) {
 		t.Error("the berita list lacks the new page")
+	}
+}
+
+// editBundle opens an existing page bundle (berita/<slug>/index.md) from
+// its collection, checks that the preview pane has the theme's stylesheet,
+// changes the summary and publishes: the file on disk must change, keep
+// its other values, and (checked by the caller) still pass check.
+func editBundle(t *testing.T, ctx context.Context, repo string, serverLog *bytes.Buffer) {
+	t.Helper()
+	const slug = "bazar-takjil-ramadan"
+	file := filepath.Join(repo, "content", "kauman", "berita", slug, "index.md")
+	before, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const added = " Bazar dibuka lagi tahun depan."
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash = "#/collections/`+cms.BundleCollection("berita")+`"`))
+	if err == nil {
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		// The list shows the bundle by its title.
+		err = chromedp.Do(wctx,
+			chromedp.Click(`//a[contains(., "Bazar takjil Ramadan")]`),
+			chromedp.WaitVisible(`//label[starts-with(normalize-space(.), "Ringkasan")]`),
+		)
+		cancel()
+	}
+	if err != nil {
+		shot(t, ctx)
+		t.Fatalf("opening the bundle: %v\n%s", err, serverLog.String())
+	}
+	styled, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll("iframe")].some(f => {
+		try { return !!f.contentDocument.querySelector('link[href$="/admin/preview.css"]') } catch (e) { return false }
+	})`))
+	if err != nil || !styled {
+		t.Errorf("the preview pane does not load the theme's stylesheet (%v)", err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(fieldInput("Ringkasan")),
+		chromedp.KeyEvent(kb.End),
+		chromedp.SendKeys(fieldInput("Ringkasan"), added),
+		chromedp.Click(`//*[@role="button" or self::button][normalize-space(.)="Terbitkan"]`),
+		chromedp.Click(`//*[normalize-space(.)="Terbitkan sekarang"]`),
+	)
+	if err != nil {
+		shot(t, ctx)
+		t.Fatalf("editing the bundle: %v", err)
+	}
+	var after []byte
+	defer func() {
+		if bytes.Equal(before, after) {
+			t.Error("the file on disk did not change")
+		}
+	}()
+	waitFor(t, 30*time.Second, func() bool {
+		after, _ = os.ReadFile(file)
+		return bytes.Contains(after, []byte(added))
+	}, func() string {
+		shot(t, ctx)
+		return "the editor did not save " + file + "\n" + serverLog.String()
+	})
+	t.Logf("bundle after the edit:\n%s", after)
+	for _, keep := range []string{"title: Bazar takjil Ramadan UMKM Kauman ramai pembeli", "author: Rizky Maulana", "foto.jpg", "Warung Bu Sri"} {
+		if !bytes.Contains(after, []byte(keep)) {
+			t.Errorf("the edit lost %q", keep)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(file), "foto.jpg")); err != nil {
+		t.Error("the bundle's photo is gone")
 	}
 }
 

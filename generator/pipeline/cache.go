@@ -205,6 +205,10 @@ func (sc *siteCache) partKeys(digests []render.Digest, sites []*config.Site) map
 	h.Add("base", []byte(sc.base))
 	for _, s := range sites {
 		h.Add("site", []byte(s.ID))
+		// The editor lists each page bundle, with its title.
+		for _, b := range cms.Bundles(sc.fsys, s.ID, model.Sections) {
+			h.Add("page-bundle", []byte(b.Section+"\x00"+b.Slug+"\x00"+b.Title))
+		}
 	}
 	bundle, _, err := cache.StatTree(sc.fsys, cms.BundleDir, sc.start)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -157,7 +157,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if cache != nil {
 		cache.hashSites(sites)
 	}
-	p := &pipeline{opts: opts, md: md, imgs: imgs, r: r, cache: cache, dir: dir}
+	p := &pipeline{opts: opts, md: md, imgs: imgs, r: r, cache: cache, dir: dir, css: th.CSS()}
 	if out != nil {
 		p.out = counter
 	}
@@ -277,7 +277,7 @@ func (p *pipeline) portal(city *config.City, sites []*config.Site, digests []ren
 	}
 	// The web editor lives on the portal, so it is built with it.
 	if !kept[cms.Dir] {
-		if err := cms.Write(out, p.opts.FS, city, sites); err != nil {
+		if err := cms.Write(out, p.opts.FS, city, sites, p.css); err != nil {
 			return err
 		}
 	}
@@ -312,6 +312,7 @@ type pipeline struct {
 	cache *siteCache
 	dir   *output.Dir
 	out   *countingOutput // nil when checking
+	css   string          // the theme's stylesheet, for the editor's preview
 }
 
 // prepared is a site loaded and checked, ready to be rendered.
