@@ -36,6 +36,7 @@ var offline = []string{"Siapkan editor Decap CMS"}
 type world struct {
 	t        *testing.T
 	repo     string // the repository, a git work tree
+	bin      string // put first on PATH: the go shim
 	store    string // caches and artifacts live under here
 	caches   []cacheEntry
 	runID    int
@@ -62,8 +63,33 @@ type wfRun struct {
 	mayFail, failed bool
 }
 
-func newWorld(t *testing.T, repo string) *world {
-	return &world{t: t, repo: repo, store: t.TempDir(), skipped: map[string]bool{}}
+// goShim stands in for the go command in the steps: "go build -o F
+// ./cmd/kimsite" and "go run ./cmd/kimsite ARGS" use the kimsite the test
+// built once from the same sources, instead of compiling it again in every
+// job; anything else goes to the real go.
+const goShim = `#!/usr/bin/env bash
+if [ "$1" = build ] && [ "$2" = -o ] && [ "$4" = ./cmd/kimsite ] && [ $# -eq 4 ]; then
+  exec cp "$KIMSITE_PREBUILT" "$3"
+fi
+if [ "$1" = run ] && [ "$2" = ./cmd/kimsite ]; then
+  shift 2
+  exec "$KIMSITE_PREBUILT" "$@"
+fi
+exec "$REAL_GO" "$@"
+`
+
+func newWorld(t *testing.T, repo, kimsite string) *world {
+	bin := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(goShim), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	realGo, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("KIMSITE_PREBUILT", kimsite)
+	t.Setenv("REAL_GO", realGo)
+	return &world{t: t, repo: repo, bin: bin, store: t.TempDir(), skipped: map[string]bool{}}
 }
 
 func (w *world) start(file, event string, vars map[string]string) *wfRun {
@@ -169,6 +195,7 @@ func (c *stepContext) step(i int, step *yaml.Node) bool {
 	outFile, envFile := filepath.Join(c.temp, "output"), filepath.Join(c.temp, "env")
 	os.WriteFile(outFile, nil, 0o644)
 	os.WriteFile(envFile, nil, 0o644)
+	env = append(env, "PATH="+c.r.w.bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 	env = append(env, "GITHUB_OUTPUT="+outFile, "GITHUB_ENV="+envFile, "RUNNER_TEMP="+c.temp,
 		"GITHUB_WORKSPACE="+c.workspace, "GITHUB_ACTIONS=true", "CI=true")
 	// GitHub's default shell on Linux runners.
