@@ -24,6 +24,10 @@
 // bundle with its own preview_path. A bundle added by git shows up in the
 // editor with the next build.
 //
+// A bundle's photos live beside its index.md, so its collection sets
+// media_folder and public_folder to "" (the entry's folder): Decap then
+// finds foto.jpg there, and puts a new upload there.
+//
 // Uploads are re-encoded in the browser before they are committed
 // (media_processing, Decap 3.16): strip_metadata drops EXIF, including a
 // phone's GPS position. Decap's width and height set an exact size, not a
@@ -117,8 +121,12 @@ type Collection struct {
 	Summary        string   `yaml:"summary,omitempty"`
 	SortableFields []string `yaml:"sortable_fields,omitempty"`
 	// PreviewPath is the page's address under the site, for "view live".
-	PreviewPath string  `yaml:"preview_path,omitempty"`
-	Fields      []Field `yaml:"fields,omitempty"`
+	PreviewPath string `yaml:"preview_path,omitempty"`
+	// MediaFolder and PublicFolder, when set, replace the site's: "" is
+	// the entry's own folder, where a bundle keeps its photos.
+	MediaFolder  *string `yaml:"media_folder,omitempty"`
+	PublicFolder *string `yaml:"public_folder,omitempty"`
+	Fields       []Field `yaml:"fields,omitempty"`
 }
 
 // File is one page bundle in a file collection.
@@ -210,6 +218,10 @@ func For(city *config.City, site *config.Site, specs []model.SectionSpec, repo f
 				Name: BundleCollection(spec.Name), Label: spec.Title + " (folder)", LabelSingular: spec.Title,
 				Description: "Halaman " + spec.Title + " yang disimpan sebagai folder bersama foto-fotonya. Halaman baru dibuat di " + spec.Title + ".",
 				Files:       files, Format: "yaml-frontmatter",
+				// A bundle's photos sit beside its index.md and are written
+				// by name (foto.jpg), as the build reads them; an upload
+				// goes there too.
+				MediaFolder: new(""), PublicFolder: new(""),
 			})
 		}
 	}

@@ -413,6 +413,11 @@ func TestBundlesAreListed(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("bundles:\n got %q\nwant %q", got, want)
 	}
+	// Photos beside index.md, written by name: the bundle's own folder.
+	if col.MediaFolder == nil || *col.MediaFolder != "" || col.PublicFolder == nil || *col.PublicFolder != "" ||
+		!bytes.Contains(cfg.YAML(), []byte("media_folder: \"\"\n    public_folder: \"\"")) {
+		t.Errorf("bundle media folders: %v %v", col.MediaFolder, col.PublicFolder)
+	}
 	if umkm := collection(t, cfg, cms.BundleCollection(model.UMKM)); len(umkm.Files) != 1 || umkm.Files[0].PreviewPath != "umkm/warung/" {
 		t.Errorf("umkm bundles: %+v", umkm.Files)
 	}
