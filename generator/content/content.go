@@ -87,9 +87,10 @@ type Tag struct {
 
 // Asset is a file published beside the pages.
 type Asset struct {
-	Src  string // relative to the site folder
-	URL  string // relative to the site root
-	Size int64
+	Src    string // relative to the site folder
+	URL    string // relative to the site root
+	Size   int64
+	SHA256 string // of a planning document (see FileSum); "" for other files
 }
 
 // Load reads the site's folder under root's content/. With drafts false,
@@ -111,6 +112,7 @@ func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
 	l.site.finish()
 	l.checkReferences()
 	l.checkReserved()
+	l.hashDocuments()
 	return l.site, l.problems
 }
 

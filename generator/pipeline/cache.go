@@ -54,7 +54,7 @@ func openCache(opts Options, themeFS fs.FS, dir *output.Dir) (*siteCache, error)
 	}
 	h := cache.NewHasher()
 	h.Add("engine", []byte(engine))
-	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.Dev)+","+opts.Today.UTC().Format(time.RFC3339Nano)+","+opts.BaseURLs.String()))
+	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+opts.Today.UTC().Format(time.RFC3339Nano)+","+opts.BaseURLs.String()))
 	if err := h.AddTree(themeFS, "."); err != nil {
 		return nil, err
 	}
