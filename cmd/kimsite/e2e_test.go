@@ -184,7 +184,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"version"}, 0, "kimsite "},
 		{[]string{"build", "--base-url", "kim.example.id"}, 2, `--base-url: alamat "kim.example.id" ditolak: alamat situs harus diawali https://`},
 		{[]string{"build", "--base-url", "https://kim.example.id/?a=1"}, 2, "tidak boleh berisi ? atau #"},
-		{[]string{"build", "--base-url"}, 2, "opsi -base-url perlu nilai"},
+		{[]string{"build", "--base-url"}, 2, "opsi --base-url perlu nilai"},
 		{[]string{"build", "--site-base-url", "kauman"}, 2, "harus berbentuk ID=ALAMAT"},
 		{[]string{"build", "--site-base-url", "kauman=javascript:alert(1)"}, 2, "harus diawali https://"},
 		{[]string{"build", "--site-base-url", "atlantis=https://a.example.id/"}, 2, `kelurahan "atlantis" tidak ada di sites.yaml`},

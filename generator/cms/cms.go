@@ -239,14 +239,14 @@ func For(city *config.City, site *config.Site, specs []model.SectionSpec, repo f
 	return c
 }
 
-// Bundles lists the page bundles of a site in repo: each
-// content/<site>/<section>/<slug>/index.md of the sections in specs, with
-// its title (its slug when the title cannot be read), in name order.
-func Bundles(repo fs.FS, site string, specs []model.SectionSpec) []Bundle {
+// BundleFiles lists the index.md of each page bundle of a site in repo:
+// content/<site>/<section>/<slug>/index.md for the sections in specs, in
+// name order. It opens no page.
+func BundleFiles(repo fs.FS, site string, specs []model.SectionSpec) []string {
 	if repo == nil {
 		return nil
 	}
-	var out []Bundle
+	var out []string
 	for _, spec := range specs {
 		dir := path.Join("content", site, spec.Name)
 		entries, err := fs.ReadDir(repo, dir)
@@ -254,15 +254,30 @@ func Bundles(repo fs.FS, site string, specs []model.SectionSpec) []Bundle {
 			continue
 		}
 		for _, e := range entries {
-			file := path.Join(dir, e.Name(), "index.md")
 			if !e.IsDir() {
 				continue
 			}
-			if info, err := fs.Stat(repo, file); err != nil || info.IsDir() {
-				continue
+			// ReadDir, not Stat: on a file system without Stat, Stat
+			// opens the page.
+			inner, _ := fs.ReadDir(repo, path.Join(dir, e.Name()))
+			for _, f := range inner {
+				if f.Name() == "index.md" && f.Type().IsRegular() {
+					out = append(out, path.Join(dir, e.Name(), "index.md"))
+				}
 			}
-			out = append(out, Bundle{Section: spec.Name, Slug: e.Name(), Title: cmpOr(title(repo, file), e.Name())})
 		}
+	}
+	return out
+}
+
+// Bundles lists the page bundles of a site in repo (see BundleFiles), with
+// each one's title (its slug when the title cannot be read).
+func Bundles(repo fs.FS, site string, specs []model.SectionSpec) []Bundle {
+	var out []Bundle
+	for _, file := range BundleFiles(repo, site, specs) {
+		dir := path.Dir(file)
+		slug, section := path.Base(dir), path.Base(path.Dir(dir))
+		out = append(out, Bundle{Section: section, Slug: slug, Title: cmpOr(title(repo, file), slug)})
 	}
 	return out
 }

@@ -17,7 +17,8 @@ type CMS struct {
 	// AuthURL is the OAuth proxy's base URL (Decap's backend.base_url).
 	AuthURL string `yaml:"auth_url" kind:"url" hint:"Alamat proxy OAuth untuk editor, mis. https://kim-auth.akun.workers.dev (lihat .github/DEPLOY.md)."`
 	// AuthEndpoint is the proxy's login path, when it is not "auth".
-	AuthEndpoint string `yaml:"auth_endpoint" hint:"Jalur login di proxy bila bukan \"auth\", mis. api/auth."`
+	// kind "pattern": checked against a pattern here, so it holds no markup.
+	AuthEndpoint string `yaml:"auth_endpoint" kind:"pattern" hint:"Jalur login di proxy bila bukan \"auth\", mis. api/auth."`
 	// AuthScope is the GitHub permission the login asks for. public_repo
 	// reaches public repositories only; the full "repo" scope reaches every
 	// private repository of the volunteer too, so it is never the default.
@@ -26,7 +27,7 @@ type CMS struct {
 	// their own fork.
 	OpenAuthoring bool `yaml:"open_authoring"`
 	// Branch is where the editor's pull requests go.
-	Branch string `yaml:"branch" hint:"Cabang tujuan editor, mis. main."`
+	Branch string `yaml:"branch" kind:"pattern" hint:"Cabang tujuan editor, mis. main."`
 }
 
 // DefaultAuthScope is the scope asked for when sites.yaml names none.

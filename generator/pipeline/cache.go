@@ -205,9 +205,19 @@ func (sc *siteCache) partKeys(digests []render.Digest, sites []*config.Site) map
 	h.Add("base", []byte(sc.base))
 	for _, s := range sites {
 		h.Add("site", []byte(s.ID))
-		// The editor lists each page bundle, with its title.
-		for _, b := range cms.Bundles(sc.fsys, s.ID, model.Sections) {
-			h.Add("page-bundle", []byte(b.Section+"\x00"+b.Slug+"\x00"+b.Title))
+		// The editor lists each page bundle with its title: the stat of
+		// its index.md stands for the title, so that a settled rebuild
+		// still opens no page.
+		for _, file := range cms.BundleFiles(sc.fsys, s.ID, model.Sections) {
+			entries, err := fs.ReadDir(sc.fsys, path.Dir(file))
+			if err != nil {
+				return nil
+			}
+			for _, e := range entries {
+				if info, err := e.Info(); err == nil && e.Name() == "index.md" {
+					h.Add("page-bundle", fmt.Appendf(nil, "%s\x00%d\x00%d", file, info.Size(), info.ModTime().UnixNano()))
+				}
+			}
 		}
 	}
 	bundle, _, err := cache.StatTree(sc.fsys, cms.BundleDir, sc.start)
