@@ -20,6 +20,7 @@ Pemakaian:
   kimsite new     KELURAHAN BAGIAN "Judul" [--root FOLDER]
   kimsite new     site ID "Kelurahan X" --kecamatan KECAMATAN [--root FOLDER]
   kimsite codeowners [--root FOLDER]
+  kimsite import  wordpress BERKAS.xml --site ID [--uploads FOLDER] [--root FOLDER]
   kimsite version
   kimsite help    [PERINTAH]
 
@@ -31,6 +32,7 @@ Perintah:
   new         buat halaman baru (berita, perencanaan, umkm, cek-fakta) atau
               kelurahan baru
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
+  import      pindahkan situs WordPress lama: berita, halaman, foto, alamat lama
   version     tampilkan versi kimsite
   help        tampilkan bantuan ini, atau bantuan satu perintah
 
@@ -50,6 +52,7 @@ Opsi:
   --format text|github   check: github menulis anotasi GitHub Actions
   --addr ALAMAT:PORT     serve: alamat pratinjau (bawaan: 127.0.0.1:1313)
   --kecamatan KECAMATAN  new site: kecamatan kelurahan baru
+  --uploads FOLDER       import: salinan wp-content/uploads situs lama
 
 Ketik "kimsite PERINTAH --help" untuk bantuan satu perintah.
 Status keluar: 0 berhasil, 1 ada kesalahan isi, 2 salah pemakaian.
@@ -59,7 +62,7 @@ Status keluar: 0 berhasil, 1 ada kesalahan isi, 2 salah pemakaian.
 // does; its flags come from its FlagSet, so they cannot drift apart.
 var commands = map[string]struct{ synopsis, about string }{
 	"build": {"kimsite build [opsi]",
-		"Bangun semua situs ke folder public/ (atau --out). Bila ada kesalahan, semuanya\ndicantumkan dan tidak ada yang ditulis: situs yang sudah ada tetap seperti semula."},
+		"Bangun semua situs ke folder public/ (atau --out). Bila ada kesalahan, semuanya\ndicantumkan dan tidak ada yang ditulis: situs yang sudah ada tetap seperti semula.\n--out tidak boleh berupa sumber (content/, sites.yaml, .git, tema, mesin, apa pun\nyang dilacak git) dan hanya mengganti folder hasil kimsite build. Bila build lain\nsedang menulis folder yang sama, build ini menunggunya selesai."},
 	"check": {"kimsite check [opsi]",
 		"Periksa semua isi tanpa menulis apa pun: semua pemeriksaan build, ditambah\ntautan ke #bagian, foto yang berat, teks alternatif dan tanggal yang belum tiba."},
 	"serve": {"kimsite serve [opsi]",
@@ -68,12 +71,14 @@ var commands = map[string]struct{ synopsis, about string }{
 		"Buat halaman baru dengan kunci-kuncinya (sebagai draf), mis.\n  kimsite new kauman berita \"Kerja bakti RW 05\"\natau tambahkan kelurahan baru ke sites.yaml dan content/."},
 	"codeowners": {"kimsite codeowners [opsi]",
 		"Tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml."},
+	"import": {"kimsite import wordpress BERKAS.xml --site ID [opsi]",
+		"Pindahkan situs WordPress lama ke content/ID/: berita, halaman, foto dan alamat\nlama. BERKAS.xml dibuat di WordPress: Alat → Ekspor → Semua konten. Aman\ndijalankan ulang: tulisan yang sudah disunting tidak ditimpa.\nPanduan: generator/wordpress/README.md."},
 }
 
 // placeholders name the value a flag takes, in its help.
 var placeholders = map[string]string{
 	"root": "FOLDER", "out": "FOLDER", "site": "ID", "addr": "ALAMAT:PORT", "format": "text|github",
-	"shard": "K/N", "changed-since": "REVISI", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN",
+	"shard": "K/N", "changed-since": "REVISI", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN", "uploads": "FOLDER",
 	"base-url": "ALAMAT", "site-base-url": "ID=ALAMAT",
 }
 

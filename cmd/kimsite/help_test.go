@@ -26,6 +26,7 @@ func TestHelp(t *testing.T) {
 		"serve":      {"--root", "--addr", "--site"},
 		"new":        {"--root", "--kecamatan"},
 		"codeowners": {"--root"},
+		"import":     {"--root", "--site", "--uploads"},
 	}
 	top := runBinary(t, bin, dir, "help")
 	for _, args := range [][]string{{"--help"}, {"-h"}} {

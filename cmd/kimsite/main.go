@@ -10,6 +10,7 @@
 //	kimsite new     SITE SECTION "Judul" [--root DIR]
 //	kimsite new     site ID "Kelurahan X" --kecamatan K [--root DIR]
 //	kimsite codeowners [--root DIR]
+//	kimsite import  wordpress FILE.xml --site ID [--uploads DIR] [--root DIR]
 //	kimsite version
 //	kimsite help    [COMMAND]
 //
@@ -65,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runCodeowners(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr, time.Now())
 	case "version", "--version", "-v":

@@ -54,6 +54,10 @@ func checkBases(city *City, pos frontmatter.Positions, problems *diag.List) {
 		if s == nil || s.BaseURL == "" {
 			continue
 		}
+		// On the portal's own host, checkSiteBase has the word.
+		if su, pu := hostOf(s.BaseURL), hostOf(city.BaseURL); su != "" && strings.EqualFold(su, pu) {
+			continue
+		}
 		if _, err := CheckBaseURL(s.BaseURL); err != nil {
 			problems.Add(File, pos.Line(fmt.Sprintf("sites.%d.base_url", i)), fmt.Sprintf("base_url %q: %v", s.BaseURL, err), "Tulis alamat domain situs saja, mis. https://kauman.example.id/.")
 			s.BaseURL = ""
@@ -146,4 +150,12 @@ func (c *City) Apply(o Overrides) error {
 		}
 	}
 	return nil
+}
+
+func hostOf(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }

@@ -6,6 +6,7 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/frontmatter"
+	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
 
@@ -140,6 +142,7 @@ func Load(root fs.FS) (*City, diag.List) {
 // file cannot be read as YAML at all.
 func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	var city City
+	data = frontmatter.NormalizeNewlines(data) // an old Mac's CR alone ends a line for YAML too
 	pos, _, problems := frontmatter.DecodeYAML(File, data, 1, &city)
 	if len(problems) > 0 && len(pos) <= 1 {
 		return nil, pos, problems
@@ -148,6 +151,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
 	checkCMS(&city, pos, &problems)
 	allowed := allowedNumbers(&city, pos, &problems)
+	problems.Append(idNumbers(data, allowed))
 	seen := map[string]int{}
 	kecamatanSlugs := map[string]string{}
 	for i, s := range city.Sites {
@@ -189,6 +193,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 		if s.BaseURL != "" {
 			s.BaseURL, s.Path = normalizeBase(s.BaseURL)
 			s.ownBase = true
+			checkSiteBase(&city, s, pos.Line(key+".base_url"), &problems)
 		} else if city.BaseURL != "" {
 			s.BaseURL = city.BaseURL + s.ID + "/"
 			s.Path = city.Path + s.ID + "/"
@@ -271,4 +276,43 @@ func (c *City) Kecamatans() []Kecamatan {
 	}
 	slices.SortFunc(ks, func(a, b Kecamatan) int { return strings.Compare(a.Name, b.Name) })
 	return ks
+}
+
+// idNumbers reports identity numbers in sites.yaml, whose values the
+// portal and every site publish: in the file as written (comments too:
+// the repository is public) and in its values as YAML decodes them. The
+// numbers of allow_numbers pass.
+func idNumbers(data []byte, allowed []string) diag.List {
+	var problems diag.List
+	found := map[string]bool{}
+	for _, m := range privacy.FindInMarkdown(string(data)) {
+		found[m.Number] = true
+		if !slices.Contains(allowed, m.Number) {
+			problems.Add(File, 1+bytes.Count(data[:m.Offset], []byte("\n")), fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+		}
+	}
+	for _, s := range frontmatter.Scalars(data, 1) {
+		for _, m := range privacy.FindIDNumbers(s.Value) {
+			if !found[m.Number] && !slices.Contains(allowed, m.Number) {
+				found[m.Number] = true
+				problems.Add(File, s.Line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), privacy.Hint)
+			}
+		}
+	}
+	return problems
+}
+
+// checkSiteBase refuses a site address on the portal's own domain other
+// than the one the build publishes the site at, <portal>/<id>/: every link
+// of the site would point where its pages are not.
+func checkSiteBase(city *City, s *Site, line int, problems *diag.List) {
+	site, err1 := url.Parse(s.BaseURL)
+	portal, err2 := url.Parse(city.BaseURL)
+	if err1 != nil || err2 != nil || site.Host == "" || !strings.EqualFold(site.Host, portal.Host) {
+		return
+	}
+	if want := city.Path + s.ID + "/"; s.Path != want || site.RawQuery != "" || site.Fragment != "" {
+		problems.Add(File, line, fmt.Sprintf("base_url %q berada di domain portal, tetapi bukan di %s", s.BaseURL, want),
+			fmt.Sprintf("Di domain portal, situs ini selalu diterbitkan di %s%s/; hapus base_url, atau isi dengan domain situs sendiri.", city.BaseURL, s.ID))
+	}
 }

@@ -8,7 +8,6 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -17,12 +16,12 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/model"
-	"github.com/kotamalang/kimsite/generator/privacy"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
 
@@ -43,8 +42,11 @@ type Site struct {
 	Plain    []*Page    // profil, kontak, ..., sorted by URL
 	Sections []*Section // in model.Sections order, each present even when empty
 	Assets   []Asset    // files published as they are, sorted by URL
-	byFile   map[string]*Page
-	assets   map[string]*Asset
+	// Redirects are old addresses that lead to pages (redirects.yaml).
+	Redirects []Redirect
+	byFile    map[string]*Page
+	byURL     map[string]*Page
+	assets    map[string]*Asset
 }
 
 // Section is one section folder and its pages, newest first.
@@ -109,6 +111,7 @@ func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
 		return l.site, nil // config reports a site without a folder
 	}
 	l.walk()
+	l.redirects()
 	l.site.finish()
 	l.checkReferences()
 	l.checkReserved()
@@ -137,7 +140,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, l.dir+"/")
-		if ignored(d.Name()) {
+		if Temporary(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -154,6 +157,9 @@ func (l *loader) walk() {
 			l.problems.Add(p, 0, "tautan simbolik tidak diizinkan di folder content/", "Salin berkasnya ke sini, jangan ditautkan.")
 			return nil
 		}
+		if rel == RedirectsFile {
+			return nil // read once every page has claimed its address
+		}
 		if strings.HasSuffix(strings.ToLower(rel), markdownExtOK) && !strings.HasPrefix(rel, staticDir+"/") {
 			l.page(rel)
 		} else {
@@ -164,12 +170,6 @@ func (l *loader) walk() {
 	if err != nil {
 		l.problems.Add(l.dir, 0, "folder situs tidak dapat dibaca", "")
 	}
-}
-
-// ignored reports whether a file is an editor's or system's leftover.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || name == "Thumbs.db"
 }
 
 func (l *loader) dirEntry(rel string) error {
@@ -198,6 +198,7 @@ func (l *loader) claim(url, file string) bool {
 		return false
 	}
 	l.urls[url] = file
+	l.checkAddress(file, url)
 	return true
 }
 
@@ -218,6 +219,7 @@ func (l *loader) asset(rel string, d fs.DirEntry) {
 	if !l.claim(url, rel) {
 		return
 	}
+	l.checkTextFile(rel)
 	a := &Asset{Src: rel, URL: url, Size: info.Size()}
 	l.site.assets[rel] = a
 	l.site.Assets = append(l.site.Assets, *a)
@@ -319,6 +321,11 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 		l.problems.Add(p.Path, 0, fmt.Sprintf("berkas terlalu besar (%d KB; paling besar %d KB)", size>>10, MaxPageBytes>>10), "Pecah tulisan menjadi beberapa halaman; taruh data besar sebagai dokumen di static/.")
 		return false
 	}
+	data = frontmatter.NormalizeNewlines(data)
+	if !utf8.Valid(data) {
+		l.problems.Add(p.Path, frontmatter.InvalidUTF8Line(data), "berkas bukan teks UTF-8", "Simpan ulang berkas dengan pengodean UTF-8 (pilihan \"UTF-8\" di editor teks).")
+		return false // never published: a browser would show the bytes as garbage or worse
+	}
 	l.checkPrivacy(p.Path, data)
 	file, err := frontmatter.Split(data)
 	if err != nil {
@@ -345,6 +352,7 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 			l.problems.Add(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), fmt.Sprintf("tag %q tidak bisa dijadikan alamat", name), "Pakai huruf atau angka, mis. kesehatan.")
 			continue
 		}
+		l.checkTagAddress(p.Path, pos.Line(fmt.Sprintf("tags.%d", i)), name, s)
 		if !slices.ContainsFunc(p.Tags, func(t Tag) bool { return t.Slug == s }) {
 			p.Tags = append(p.Tags, Tag{Name: strings.TrimSpace(name), Slug: s})
 		}
@@ -373,18 +381,6 @@ func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
 	return data, size, nil
 }
 
-// checkPrivacy reports every number in the file that looks like a resident's
-// NIK or KK number.
-func (l *loader) checkPrivacy(file string, data []byte) {
-	for _, m := range privacy.FindIDNumbers(string(data)) {
-		if slices.Contains(l.site.Config.AllowNumbers, m.Number) {
-			continue // reviewed by the maintainers in sites.yaml
-		}
-		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
-		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml.")
-	}
-}
-
 func (s *Site) section(name string) *Section {
 	for _, sec := range s.Sections {
 		if sec.Name == name {
@@ -404,6 +400,10 @@ func (s *Site) finish() {
 	}
 	slices.SortFunc(s.Plain, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	slices.SortFunc(s.Assets, func(a, b Asset) int { return cmp.Compare(a.URL, b.URL) })
+	s.byURL = map[string]*Page{}
+	for _, p := range s.Pages() {
+		s.byURL[p.URL] = p
+	}
 }
 
 // Section returns the named section.

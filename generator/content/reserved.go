@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/kotamalang/kimsite/generator/model"
@@ -22,12 +23,18 @@ var reservedSlugs = map[string][]string{
 	model.CekFakta:    {"halaman"},
 }
 
-// ReservedFiles are the files render writes at a site's root.
-var ReservedFiles = []string{"index.xml", "sitemap.xml", "robots.txt", "404.html", "perencanaan.csv",
-	"perencanaan.json", "umkm.json", "kabar-pekan-ini.txt"}
+// ReservedFiles are the files render writes at a site's root; a test of
+// the pipeline keeps the list complete.
+var ReservedFiles = []string{"index.html", "404.html", "index.xml", "sitemap.xml", "robots.txt", "search.json",
+	"kimsite.js", "favicon.svg", "og.png", "perencanaan.csv", "perencanaan.json", "umkm.json", "kabar-pekan-ini.txt"}
 
-// checkReserved reports pages and static files whose address the render
-// stage uses.
+// generatedInFolders are the files render writes in every folder of a
+// page or list.
+var generatedInFolders = []string{"index.html", "index.xml"}
+
+// checkReserved reports pages and files whose address the render stage
+// uses: a generated file would overwrite them, or the build would stop
+// half way with two files at one address.
 func (l *loader) checkReserved() {
 	for _, sec := range l.site.Sections {
 		for _, p := range sec.Pages {
@@ -37,14 +44,48 @@ func (l *loader) checkReserved() {
 			}
 		}
 	}
+	variants := photoVariants(l.site.Assets)
 	for _, a := range l.site.Assets {
-		for _, name := range ReservedFiles {
-			if a.URL == name {
-				l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("berkas %q akan tertimpa oleh berkas buatan kimsite", name),
-					"Ganti nama berkasnya di folder static/.")
-			}
+		// Lower case: on Windows and macOS disks "Index.html" is "index.html".
+		switch name := path.Base(a.URL); {
+		case slices.Contains(ReservedFiles, strings.ToLower(a.URL)), slices.Contains(generatedInFolders, strings.ToLower(name)):
+			l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("berkas %q akan tertimpa oleh berkas buatan kimsite", name),
+				"Ganti nama berkasnya, mis. tambahkan kata yang menjelaskan isinya.")
+		case variants[a.URL] != "":
+			l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("nama berkas %q dipakai kimsite untuk versi kecil foto %s", name, path.Join(l.dir, variants[a.URL])),
+				"Ganti nama berkasnya, mis. tanpa tanda hubung dan angka di akhir namanya.")
 		}
 	}
+}
+
+// photoVariants maps the URL of each file that would clash with a
+// resized copy of a photo (the images stage writes foto.jpg as
+// foto-480.jpg, foto-960.jpg, … and foto-share.jpg) to that photo's source.
+func photoVariants(assets []Asset) map[string]string {
+	photos := map[string]string{} // URL without extension → source
+	for _, a := range assets {
+		if slices.Contains(ImageExts, strings.ToLower(path.Ext(a.URL))) {
+			photos[strings.ToLower(strings.TrimSuffix(a.URL, path.Ext(a.URL)))] = a.Src
+		}
+	}
+	clash := map[string]string{}
+	for _, a := range assets {
+		if !strings.EqualFold(path.Ext(a.URL), ".jpg") {
+			continue
+		}
+		base := strings.TrimSuffix(a.URL, path.Ext(a.URL))
+		i := strings.LastIndexByte(base, '-')
+		if i < 0 {
+			continue
+		}
+		if suffix := strings.ToLower(base[i+1:]); suffix != "share" && (suffix == "" || strings.Trim(suffix, "0123456789") != "") {
+			continue
+		}
+		if src, ok := photos[strings.ToLower(base[:i])]; ok && src != a.Src {
+			clash[a.URL] = src
+		}
+	}
+	return clash
 }
 
 // reservedSlug reports whether a page name clashes with a list of its

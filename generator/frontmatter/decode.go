@@ -63,7 +63,10 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg, hint := explainYAMLError(err)
+		line, msg, hint := explainYAMLError(err, data)
+		if strings.Contains(err.Error(), "tab character") {
+			line = tabLine(data, line)
+		}
 		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
 		return nil, nil, d.problems
 	}
@@ -172,13 +175,14 @@ func join(prefix, key string) string {
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
+	meant := map[string]bool{} // keys written under another name ("judul")
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, "kunci harus berupa kata", "Tulis setiap baris sebagai \"kunci: nilai\".")
 			continue
 		}
-		key := k.Value
+		key := cleanKey(k.Value)
 		if seen[key] {
 			d.add(k, fmt.Sprintf("kunci %q ditulis dua kali", key), "Hapus salah satunya.")
 			continue
@@ -186,7 +190,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		seen[key] = true
 		f, ok := lookup(fields, key)
 		if !ok {
-			d.add(k, unknownKey(key, keys(fields)), "Kunci yang dikenal di sini: "+strings.Join(keys(fields), ", ")+".")
+			msg, hint := unknownKeyMessage(key, keys(fields))
+			if en, ok := meantKey(key, keys(fields)); ok {
+				meant[en] = true
+				// Later checks of the key ("date" required by the
+				// section) find it here and do not report it missing.
+				if _, set := d.pos[join(prefix, en)]; !set {
+					d.pos[join(prefix, en)] = d.offset + k.Line
+				}
+			}
+			d.add(k, msg, hint)
 			continue
 		}
 		path := join(prefix, key)
@@ -200,19 +213,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		fv := v.FieldByIndex(f.index)
 		switch {
 		case d.failed[join(prefix, f.key)]:
+		case !seen[f.key] && meant[f.key]:
+			// "judul:" already told the volunteer what to rename.
 		case !seen[f.key]:
 			d.add(n, fmt.Sprintf("kunci %q wajib diisi", join(prefix, f.key)), f.hint)
 		case fv.IsZero() && fv.Kind() == reflect.String:
 			d.problems.Add(d.path, d.pos[join(prefix, f.key)], fmt.Sprintf("%q tidak boleh kosong", join(prefix, f.key)), f.hint)
 		}
 	}
-}
-
-func unknownKey(key string, known []string) string {
-	if s := diag.Suggest(key, known); s != "" {
-		return fmt.Sprintf("kunci %q tidak dikenal; maksudnya %q?", key, s)
-	}
-	return fmt.Sprintf("kunci %q tidak dikenal", key)
 }
 
 func lookup(fields []field, key string) (field, bool) {
@@ -298,14 +306,16 @@ func (d *decoder) mapping(n *yaml.Node, path string) bool {
 }
 
 func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path string) {
-	s := strings.TrimSpace(n.Value)
+	s := unquoteCurly(strings.TrimSpace(n.Value))
 	switch {
 	case len(f.enum) > 0 && !contains(f.enum, s):
 		msg := fmt.Sprintf("nilai %q tidak dikenal untuk %q", s, f.key)
+		hint := "Pilih salah satu: " + strings.Join(f.enum, ", ") + "."
 		if sug := diag.Suggest(s, f.enum); sug != "" {
 			msg += fmt.Sprintf("; maksudnya %q?", sug)
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`. %s", s, sug, hint)
 		}
-		d.add(n, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
+		d.add(n, msg, hint)
 		return
 	case f.kind == "url":
 		if err := safeurl.CheckAbsolute(s); err != nil {
@@ -352,6 +362,9 @@ func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, f field) {
 		if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ".,") {
 			hint = "Tulis tanpa titik, koma atau \"Rp\": mis. 185000000 untuk Rp185.000.000."
 		}
+		if digits := plainNumber(n.Value); n.Kind == yaml.ScalarNode && digits != "" {
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`: angka saja, tanpa titik, \"Rp\" atau \"%%\".", n.Value, digits)
+		}
 		d.add(n, fmt.Sprintf("%q harus berupa angka bulat, bukan %q", f.key, n.Value), hint)
 		return
 	}
@@ -379,7 +392,11 @@ func bounds(f field) string {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, f field, path string) {
 	if n.Kind != yaml.SequenceNode {
-		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), "Tulis sebagai daftar, mis. ["+n.Value+"] atau satu butir per baris diawali \"- \".")
+		hint := "Tulis sebagai daftar, mis. [" + n.Value + "] atau satu butir per baris diawali \"- \"."
+		if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Value != "" && !strings.Contains(n.Value, "\n") {
+			hint = fmt.Sprintf("Ganti `%s` dengan `[%s]`: daftar ditulis dalam kurung siku, butirnya dipisah koma.", n.Value, n.Value)
+		}
+		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), hint)
 		return
 	}
 	elem := v.Type().Elem()
@@ -417,13 +434,17 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, f field, path string)
 var dateShape = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
-	s := strings.TrimSpace(n.Value)
+	s := strings.TrimSpace(strings.ReplaceAll(unquoteCurly(n.Value), "\u00a0", " "))
 	t, ok := ParseDate(s)
 	if !ok {
 		if m := dateShape.FindStringSubmatch(s); m != nil {
 			d.add(n, fmt.Sprintf("tanggal %q tidak ada di kalender", s), "Periksa bulan (01–12) dan tanggalnya: April, Juni, September dan November 30 hari, Februari 28 atau 29 hari.")
 		} else {
-			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05T08:30:00+07:00.")
+			hint := "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05 08:30."
+			if iso := isoDate(s); iso != "" {
+				hint = fmt.Sprintf("Ganti `%s` dengan `%s` (TAHUN-BULAN-TANGGAL).", s, iso)
+			}
+			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), hint)
 		}
 		return
 	}
@@ -465,7 +486,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // explainYAMLError turns a yaml.v3 syntax error into a line and a message
 // and hint a volunteer can act on.
-func explainYAMLError(err error) (line int, msg, hint string) {
+func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 	text := err.Error()
 	line = 1
 	if m := yamlLine.FindStringSubmatch(text); m != nil {
@@ -475,6 +496,25 @@ func explainYAMLError(err error) (line int, msg, hint string) {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
 	switch {
+	case strings.Contains(text, "mapping values are not allowed") && hasSmartQuoteLine(data, line):
+		l, value := smartQuoteLine(data, line)
+		return l, "ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”)",
+			fmt.Sprintf("Ganti `%s` dengan `%s`: tanda kutip miring dari Word tidak dihitung sebagai tanda kutip YAML.", value, straightQuotes(value))
+	case strings.Contains(text, "tab character"):
+		return line, "ada tab di awal baris; YAML hanya menerima spasi untuk indentasi",
+			"Ganti tab di awal baris dengan spasi, sama banyak dengan baris di atasnya."
+	case strings.Contains(text, "escape"), strings.Contains(text, "hexdecimal"):
+		return line, "ada garis miring terbalik (\\) yang tidak dikenali di dalam tanda kutip ganda",
+			`Tulis \\ untuk garis miring terbalik, atau apit nilainya dengan tanda kutip tunggal: 'C:\data'.`
+	case strings.Contains(text, "anchor"), strings.Contains(text, "alias"):
+		return line, "nilai diawali * atau &, yang dibaca YAML sebagai rujukan",
+			`Apit nilainya dengan tanda kutip: title: "*Penting* kerja bakti".`
+	case strings.Contains(text, "control characters"), strings.Contains(text, "Unicode"), strings.Contains(text, "UTF-"):
+		return line, "ada karakter tak terlihat yang tidak boleh ada di front matter",
+			"Ketik ulang baris ini; karakter itu biasanya ikut tersalin dari dokumen lain."
+	case strings.Contains(text, "directive"), strings.Contains(text, "YAML document"), strings.Contains(text, "document indicator"):
+		return line, "baris yang diawali tanda persen atau --- tidak dikenali di front matter",
+			"Apit nilainya dengan tanda kutip, atau hapus baris itu."
 	case strings.Contains(text, "mapping values are not allowed"):
 		return line, "ada titik dua (:) di tempat yang tidak terduga",
 			`Bila nilainya berisi titik dua, apit dengan tanda kutip: title: "Rapat RW: hasil dan rencana".`
@@ -486,7 +526,26 @@ func explainYAMLError(err error) (line int, msg, hint string) {
 	case strings.Contains(text, "did not find expected key"), strings.Contains(text, "did not find expected '-' indicator"):
 		return line, "indentasi (spasi di awal baris) tidak rata", "Samakan jumlah spasi di awal baris dengan baris di atasnya."
 	case strings.Contains(text, "found unexpected end of stream"), strings.Contains(text, "did not find expected"):
-		return line, "ada tanda kutip atau kurung yang tidak ditutup", "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+		hint := "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+		if open, value := unclosedLine(data); open > 0 {
+			line = open // yaml.v3 reports where it gave up, lines below
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`: tutup di akhir nilainya.", value, closeValue(value))
+		}
+		return line, "ada tanda kutip atau kurung yang tidak ditutup", hint
 	}
-	return line, text, "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya."
+	// Never show yaml.v3's English: a volunteer could not act on it.
+	return line, "penulisan YAML pada baris ini tidak dikenali", "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya; apit nilai yang berisi tanda baca dengan tanda kutip."
+}
+
+// tabLine returns the first line from line on (1-based, in data) that is
+// indented with a tab: yaml.v3 sometimes puts a tab error on the line
+// before it.
+func tabLine(data []byte, line int) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
+		if i+1 >= line && bytes.IndexByte(indent, '\t') >= 0 {
+			return i + 1
+		}
+	}
+	return line
 }

@@ -64,5 +64,34 @@ func cutLine(data []byte) (line, rest []byte, found bool) {
 }
 
 func isFence(line []byte) bool {
-	return string(bytes.TrimRight(line, " \t")) == "---"
+	// A byte order mark may stand anywhere a file was pasted together.
+	return string(bytes.TrimRight(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")), " \t")) == "---"
+}
+
+// NormalizeNewlines returns data with Windows (CR LF) and old Mac (CR
+// alone) line endings made LF, so that YAML, goldmark and every problem's
+// line number agree with the lines an editor shows. Data without a CR is
+// returned as it is.
+func NormalizeNewlines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] != '\r':
+			out = append(out, data[i])
+		case i+1 < len(data) && data[i+1] == '\n':
+			// CR LF: the LF follows
+		default:
+			out = append(out, '\n')
+		}
+	}
+	return out
+}
+
+// InvalidUTF8Line returns the 1-based line of the first byte of data that
+// is not UTF-8.
+func InvalidUTF8Line(data []byte) int {
+	return 1 + bytes.Count(data[:invalidUTF8(data)], []byte("\n"))
 }

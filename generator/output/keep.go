@@ -11,7 +11,7 @@ import (
 
 // ErrNotReusable is returned by Keep when a folder or one of its files is
 // not in the current output; nothing was kept.
-var ErrNotReusable = errors.New("output: file not in the previous build")
+var ErrNotReusable = errors.New("berkas tidak ada di hasil build sebelumnya")
 
 // Identity names the top-level folder dir of the output folder as it is
 // on disk (device, inode, change time), or "" when there is none: recorded

@@ -11,7 +11,7 @@ import (
 
 // errNoExchange is returned by exchange on a system or file system that
 // cannot exchange two names atomically.
-var errNoExchange = errors.New("output: no atomic exchange")
+var errNoExchange = errors.New("sistem berkas tidak dapat menukar folder sekaligus")
 
 // exchange swaps the names a and b in one atomic step (renameat2 with
 // RENAME_EXCHANGE). It returns fs.ErrNotExist when either does not exist.

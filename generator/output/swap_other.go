@@ -4,7 +4,7 @@ package output
 
 import "errors"
 
-var errNoExchange = errors.New("output: no atomic exchange")
+var errNoExchange = errors.New("sistem berkas tidak dapat menukar folder sekaligus")
 
 func exchange(a, b string) error { return errNoExchange }
 

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -50,6 +51,12 @@ type Options struct {
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
 
+	// Waiting, when set, is called when another build is writing Out:
+	// this one waits for it, for up to LockTimeout
+	// (output.DefaultTimeout when zero).
+	Waiting     func(pid int)
+	LockTimeout time.Duration
+
 	// Shard, when set, builds only the sites that fall in it and no
 	// portal: one job of a CI matrix (see generator/shard).
 	Shard shard.Shard
@@ -88,7 +95,16 @@ func (e *UsageError) Error() string { return e.Msg }
 // Run builds (or, with no Out, checks) the sites. problems holds every
 // mistake found in the content; err is for everything else (usage, disk,
 // a broken theme). Nothing is written unless both are empty.
-func Run(opts Options) (sum Summary, problems diag.List, err error) {
+func Run(opts Options) (Summary, diag.List, error) {
+	sum, problems, err := run(opts)
+	var we *WriteError
+	if errors.As(err, &we) {
+		err = we // the stages' own wrapping only repeats the file's name, in English
+	}
+	return sum, problems, err
+}
+
+func run(opts Options) (sum Summary, problems diag.List, err error) {
 	start := time.Now()
 	defer func() { sum.Duration = time.Since(start) }()
 	if opts.FS == nil {
@@ -122,16 +138,13 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	case opts.Sink != nil:
 		out = opts.Sink
 	case opts.Out != "":
-		if err := checkOut(opts.Root, opts.Out); err != nil {
+		if dir, err = openOut(opts); err != nil {
 			return sum, problems, err
-		}
-		if dir, err = output.Open(opts.Out); err != nil {
-			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat dibuat: %w", opts.Out, err)
 		}
 		defer dir.Abort()
 		out = dir
 	}
-	counter := &countingOutput{out: out}
+	counter := &countingOutput{out: out, dir: cmp.Or(opts.Out, "keluaran")}
 	themeFS := opts.Theme
 	if themeFS == nil {
 		themeFS = themes.Default()
@@ -176,7 +189,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	if dir != nil {
 		if err := p.commit(); err != nil {
-			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat diganti: %w", opts.Out, err)
+			return sum, problems, &WriteError{Dir: opts.Out, Err: err}
 		}
 	}
 	if cache != nil {
@@ -397,31 +410,30 @@ func selectSites(city *config.City, ids []string) ([]*config.Site, error) {
 	return sites, nil
 }
 
-// checkOut refuses an output folder that would replace the repository or
-// anything in it that is not a build.
-func checkOut(root, out string) error {
-	absRoot, err1 := filepath.Abs(root)
-	absOut, err2 := filepath.Abs(out)
-	if err := errors.Join(err1, err2); err != nil {
-		return err
-	}
-	if rel, err := filepath.Rel(absOut, absRoot); err == nil && !strings.HasPrefix(rel, "..") {
-		return &UsageError{Msg: fmt.Sprintf("folder keluaran %q berisi repositori; pilih folder lain, mis. public", out)}
-	}
-	for _, precious := range []string{"sites.yaml", ".git", "content", "go.mod"} {
-		if _, err := os.Lstat(filepath.Join(absOut, precious)); err == nil {
-			return &UsageError{Msg: fmt.Sprintf("folder keluaran %q berisi %s dan akan terhapus; pilih folder lain, mis. public", out, precious)}
-		}
-	}
-	return nil
-}
-
 // newTemp is the temporary storage the city's open data is gathered in.
 func newTemp() (render.Temp, error) { return output.NewTemp() }
 
-// countingOutput counts what is written.
+// WriteError is a file or folder the build could not write, told in
+// Bahasa Indonesia with the output folder it was for.
+type WriteError struct {
+	Dir  string // the output folder
+	Name string // the file, relative to Dir; "" for the folder itself
+	Err  error
+}
+
+func (e *WriteError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("folder keluaran %s tidak dapat ditulis: %s", e.Dir, output.Explain(e.Err))
+	}
+	return fmt.Sprintf("berkas %s di folder keluaran %s tidak dapat ditulis: %s", e.Name, e.Dir, output.Explain(e.Err))
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// countingOutput counts what is written, and tells why a write failed.
 type countingOutput struct {
 	out          render.Output
+	dir          string // the output folder, for messages
 	pages, files atomic.Int64
 }
 
@@ -430,7 +442,15 @@ func (c *countingOutput) WriteFile(name string, data []byte) error {
 	if strings.HasSuffix(name, ".html") {
 		c.pages.Add(1)
 	}
-	return c.out.WriteFile(name, data)
+	return c.wrap(name, c.out.WriteFile(name, data))
+}
+
+func (c *countingOutput) wrap(name string, err error) error {
+	var we *WriteError
+	if err == nil || errors.As(err, &we) {
+		return err
+	}
+	return &WriteError{Dir: c.dir, Name: name, Err: err}
 }
 
 // WriteFrom streams a file to an output that can take one (see
@@ -438,7 +458,7 @@ func (c *countingOutput) WriteFile(name string, data []byte) error {
 func (c *countingOutput) WriteFrom(name string, r io.Reader) error {
 	if s, ok := c.out.(render.StreamOutput); ok {
 		c.files.Add(1)
-		return s.WriteFrom(name, r)
+		return c.wrap(name, s.WriteFrom(name, r))
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {

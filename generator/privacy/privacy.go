@@ -21,56 +21,81 @@
 // numbers from being reported, while any real NIK or KK is.
 package privacy
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Match is an identity number found in a text.
 type Match struct {
 	// Offset is the byte offset in the text of the number's first digit.
 	Offset int
-	// Number is the number's 16 digits, without the spaces or hyphens it
-	// may have been written with.
+	// Number is the number's 16 ASCII digits, without the separators,
+	// markup or invisible characters it may have been written with.
 	Number string
 }
 
-// FindIDNumbers returns the numbers in text that look like an NIK or a KK,
-// in the order they appear.
+// FindIDNumbers returns the numbers in plain text that look like an NIK
+// or a KK, in the order they appear. Offsets are into text.
 //
+// The text is read as a reader sees it (see visible.go): digits of any
+// script count, and so do full-width or other compatibility forms;
+// invisible characters such as a zero-width space do not separate digits.
 // A number counts when its 16 digits are written together, not as part of
-// a longer run of digits, and not joined by a dot or a comma to other
-// digits as in "1.250.000" or "3,14"; 16-digit numbers joined to each
-// other, as in a comma-separated list, still count. It also counts when
-// written in the usual groups of 6-6-4 or 4-4-4-4 digits, each separated
-// by a single space or hyphen, as in "3573 0145 0690 0001", even among
-// other groups of digits. A number right after a "+" is a telephone number
-// and does not count, nor does one introduced on its line by a word such
-// as "pesanan", "invoice" or "transaksi" (an order or payment number),
-// unless a word such as "NIK" or "KK" introduces it too. Of those, it
-// returns the ones whose region code, date and sequence are possible for
-// an NIK or a KK.
-func FindIDNumbers(text string) []Match {
-	runs := digitRuns(text)
+// a longer run of digits, or in groups separated by up to three spaces,
+// dots, hyphens, slashes, underscores, asterisks or tildes, as in "3573 0145 0690 0001",
+// "35.73.01.45.06.90.0001" or "3573 - 0145 - 0690 - 0001", even among
+// other groups of digits. It does not count when written as an amount
+// with thousands separators ("3.573.014.506.900.001"), when its 16 digits
+// are joined by a single dot or comma to other digits as in "0,3573…",
+// or when it is introduced on its line by a word such as "pesanan",
+// "invoice" or "transaksi" (an order or payment number), unless a word
+// such as "NIK" or "KK" introduces it too. Of those, it returns the ones
+// whose region code, date and sequence are possible for an NIK or a KK.
+func FindIDNumbers(text string) []Match { return find(newVisible(text, plain)) }
+
+// FindInMarkdown is FindIDNumbers for Markdown source: HTML tags and
+// comments hide what is in them, character references such as "&#51;" are
+// read as the characters they stand for, and inline markup between digits
+// (emphasis, code spans, escapes) does not separate them.
+func FindInMarkdown(src string) []Match { return find(newVisible(src, markdown)) }
+
+// FindInHTML is FindIDNumbers for HTML, such as a rendered page: it reads
+// the text a browser shows, and the alt, title, href and src attributes
+// that a reader sees or a URL carries. Offsets are into html.
+func FindInHTML(html string) []Match { return find(newVisible(html, htmlText)) }
+
+// FindInScript is FindIDNumbers for JSON or JavaScript, whose strings may
+// write digits as escapes ("\u0033", "\x33").
+func FindInScript(src string) []Match { return find(newVisible(src, script)) }
+
+// find returns the identity numbers of a visible text, with offsets into
+// the text it was made from.
+func find(v *visible) []Match {
+	text := string(v.text)
+	rs := digitRuns(text)
 	var found []Match
-	for i := 0; i < len(runs); i++ {
-		r := runs[i]
-		if r.follows(text, '+') {
+	for i := 0; i < len(rs); i++ {
+		n := rs.window(text, i)
+		switch {
+		case n == 0:
+			continue
+		case n == 1 && (rs.amountJoin(text, i) || rs.amountJoin(text, i+1)):
+			continue
+		case rs.thousands(text, i, n):
 			continue
 		}
-		if r.len() == 16 {
-			joined := runs.amountJoin(text, i) || runs.amountJoin(text, i+1)
-			if !joined && plausible(r.digits(text)) && !labelledOther(text, r.start) {
-				found = append(found, Match{Offset: r.start, Number: r.digits(text)})
-			}
-			continue
+		var b strings.Builder
+		for _, g := range rs[i : i+n] {
+			b.WriteString(g.digits(text))
 		}
-		if n := runs.grouped(text, i); n > 0 {
-			var b strings.Builder
-			for _, g := range runs[i : i+n] {
-				b.WriteString(g.digits(text))
-			}
-			if plausible(b.String()) && !labelledOther(text, r.start) {
-				found = append(found, Match{Offset: r.start, Number: b.String()})
-				i += n - 1
-			}
+		number := b.String()
+		if !plausible(number) && v.bidi {
+			number = reverse(number) // a right-to-left override may show it so
+		}
+		if plausible(number) && !labelledOther(text, rs[i].start) {
+			found = append(found, Match{Offset: v.at[rs[i].start], Number: number})
+			i += n - 1
 		}
 	}
 	return found
@@ -88,4 +113,26 @@ func Mask(n string) string {
 		}
 	}
 	return string(r)
+}
+
+// Digits returns the digits a reader sees in Markdown source, in order, as
+// ASCII digits.
+func Digits(src string) string {
+	v := newVisible(src, markdown)
+	var b strings.Builder
+	for _, c := range v.text {
+		if isDigit(c) {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Hint says what to do about an identity number.
+const Hint = "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml."
+
+func reverse(s string) string {
+	b := []byte(s)
+	slices.Reverse(b)
+	return string(b)
 }

@@ -35,10 +35,38 @@ func TestFindIDNumbersFinds(t *testing.T) {
 		{"before a year", nikMan + " 2020", []Match{{0, nikMan}}},
 		{"grouped after other numbers", "RT 03/RW 05 3573 0145 0690 0001", []Match{{12, nikWoman}}},
 		{"grouped after a phone number", "0812 3573 0145 0690 0001", []Match{{5, nikWoman}}},
-		{"after a multi-byte character", "NIK：" + nikMan, []Match{{6, nikMan}}},
+		{"after a multi-byte character", "NIK\uff1a" + nikMan, []Match{{6, nikMan}}},
 		{"in a URL", "https://example.id/?nik=" + nikMan + "&x=1", []Match{{24, nikMan}}},
 		{"a comma-separated list", nikMan + "," + nikWoman, []Match{{0, nikMan}, {17, nikWoman}}},
 		{"two in a text", "Ayah " + nikMan + ", ibu 3573 0145 0690 0001.", []Match{{5, nikMan}, {27, nikWoman}}},
+		// A phone number has at most 15 digits (E.164): 16 after a "+" are not one.
+		{"16 digits after +", "+" + nikMan, []Match{{1, nikMan}}},
+		{"grouped after +", "+3573 0145 0690 0001", []Match{{1, nikWoman}}},
+		// Any grouping a reader can read back, with short separators.
+		{"grouped after a dotted number", "1.3573 0145 0690 0001", []Match{{2, nikWoman}}},
+		{"grouped before a dotted number", "3573 0145 0690 0001.5", []Match{{0, nikWoman}}},
+		{"dotted groups", "3573.0145.0690.0001", []Match{{0, nikWoman}}},
+		{"pairs", "35 73 01 45 06 90 0001", []Match{{0, nikWoman}}},
+		{"dotted pairs", "35.73.01.45.06.90.0001", []Match{{0, nikWoman}}},
+		{"4-4-8", "3573 0145 06900001", []Match{{0, nikWoman}}},
+		{"3-4-4-4-1", "357 3014 5069 0000 1", []Match{{0, nikWoman}}},
+		{"5-5-5-1", "35730 14506 90000 1", []Match{{0, nikWoman}}},
+		{"one by one", "3 5 7 3 0 1 4 5 0 6 9 0 0 0 0 1", []Match{{0, nikWoman}}},
+		{"double space", "3573  0145 0690 0001", []Match{{0, nikWoman}}},
+		{"tabs", "3573\t0145\t0690\t0001", []Match{{0, nikWoman}}},
+		{"no-break spaces", "3573\u00a00145\u00a00690\u00a00001", []Match{{0, nikWoman}}},
+		{"slashes", "3573/0145/0690/0001", []Match{{0, nikWoman}}},
+		{"underscores", "3573_0145_0690_0001", []Match{{0, nikWoman}}},
+		{"space and hyphen", "3573 - 0145 - 0690 - 0001", []Match{{0, nikWoman}}},
+		{"en dashes", "3573\u20130145\u20130690\u20130001", []Match{{0, nikWoman}}},
+		// Characters that look like digits or show nothing.
+		{"full-width digits", "\uff13\uff15\uff17\uff13\uff10\uff11\uff14\uff15\uff10\uff16\uff19\uff10\uff10\uff10\uff10\uff11", []Match{{0, nikWoman}}},
+		{"Arabic-Indic digits", "\u0663\u0665\u0667\u0663\u0660\u0661\u0664\u0665\u0660\u0666\u0669\u0660\u0660\u0660\u0660\u0661", []Match{{0, nikWoman}}},
+		{"mathematical digits", "\U0001D7DB\U0001D7DD\U0001D7DF\U0001D7DB\U0001D7D8\U0001D7D9\U0001D7DC\U0001D7DD\U0001D7D8\U0001D7DE\U0001D7E1\U0001D7D8\U0001D7D8\U0001D7D8\U0001D7D8\U0001D7D9", []Match{{0, nikWoman}}},
+		{"zero-width spaces", "3573\u200b0145\u200b0690\u200b0001", []Match{{0, nikWoman}}},
+		{"soft hyphens and joiners", "35\u00ad73\u200d01\u206045\ufeff06\u200c90\u200e0001", []Match{{0, nikWoman}}},
+		{"combining marks", "3\u03015730145069\u034f00001", []Match{{0, nikWoman}}},
+		{"reversed by a right-to-left override", "\u202e1000096054103753\u202c", []Match{{3, nikWoman}}},
 		{"29 February", "3573012902000001", []Match{{0, "3573012902000001"}}},
 		{"29 February, a woman", "3573016902000001", []Match{{0, "3573016902000001"}}},
 		{"31 December, a woman", "3573017112990001", []Match{{0, "3573017112990001"}}},
@@ -79,8 +107,6 @@ func TestFindIDNumbersIgnores(t *testing.T) {
 		{"mobile, 4-4-4", "0812 3456 7890"},
 		{"international", "+6281234567890"},
 		{"international grouped", "+62 812 3456 7890"},
-		{"16 digits after +", "+" + nikMan},
-		{"grouped after +", "+3573 0145 0690 0001"},
 		{"62 and 14 digits", "6281234567890123"},
 
 		// Amounts and other numbers joined by dots or commas.
@@ -92,9 +118,20 @@ func TestFindIDNumbersIgnores(t *testing.T) {
 		{"decimal part", nikMan + ".5"},
 		{"decimal comma", nikMan + ",00"},
 		{"after a dotted number", "1." + nikMan},
-		{"grouped after a dotted number", "1.3573 0145 0690 0001"},
-		{"grouped before a dotted number", "3573 0145 0690 0001.5"},
-		{"dotted groups", "3573.0145.0690.0001"},
+
+		// Numbers people write that are not identity numbers.
+		{"budget", "Anggaran Rp185.000.000 untuk 3 RW"},
+		{"budget without Rp", "pagu 185.000.000, realisasi 184.500.000"},
+		{"phone with area code", "(0341) 551234 atau 0812-3456-7890"},
+		{"two phones", "0812 3456 7890 / 0341 551234"},
+		{"dates", "05-11-2026 s/d 15-11-2026, 2026/11/05 08.30 - 10.00"},
+		{"times", "08.30 - 10.00 13.00 - 14.00 15.00 - 16.00"},
+		{"ISBN", "ISBN 978-602-8519-93-9 dan 978-979-3780-11-2"},
+		{"postal code and year", "Malang 65119 tahun 2026"},
+		{"numbered list", "1. 2. 3. 4. 5. 6. 7. 8."},
+		{"table of counts", "12 34 56 78 90 12 34 56"},
+		{"decimal amounts", "3,5 juta 2,25 juta"},
+		{"full-width amount", "Rp\uff11\uff18\uff15.\uff10\uff10\uff10.\uff10\uff10\uff10"},
 
 		// Wrong lengths.
 		{"15 digits", nikMan[:15]},
@@ -102,13 +139,6 @@ func TestFindIDNumbersIgnores(t *testing.T) {
 		{"17 digits, leading zero", "0" + nikMan},
 		{"32 digits", nikMan + nikWoman},
 		{"4-4-4-3", "3573 0145 0690 001"},
-		{"4-4-8", "3573 0145 06900001"},
-		{"3-4-4-4-1", "357 3014 5069 0000 1"},
-		{"5-5-5-1", "35730 14506 90000 1"},
-		{"double space", "3573  0145 0690 0001"},
-		{"slashes", "3573/0145/0690/0001"},
-		{"underscores", "3573_0145_0690_0001"},
-		{"space and hyphen", "3573 - 0145 - 0690 - 0001"},
 
 		// Dates and times.
 		{"date", "05-11-2020"},
@@ -169,6 +199,37 @@ func TestMask(t *testing.T) {
 	for _, tt := range tests {
 		if got := Mask(tt.in); got != tt.want {
 			t.Errorf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFindInFormats checks the readers of Markdown, HTML and script text:
+// what each format hides or spells out.
+func TestFindInFormats(t *testing.T) {
+	tests := []struct {
+		name  string
+		find  func(string) []Match
+		text  string
+		found bool
+	}{
+		{"script \\u escapes", FindInScript, `{"nik": "\u0033\u00357301\x34506900001"}`, true},
+		{"script \\u{} escapes", FindInScript, `"\u{33}573014506900001"`, true},
+		{"script, plain", FindInScript, `{"nik": "3573014506900001"}`, true},
+		{"HTML paragraphs apart", FindInHTML, "<p>3573 0145</p><p>0690 0001</p>", false},
+		{"HTML line break apart", FindInHTML, "3573 0145<br>0690 0001", false},
+		{"HTML soft line break", FindInHTML, "<p>3573 0145\n0690 0001</p>", true},
+		{"HTML pre keeps lines", FindInHTML, "<pre>3573 0145\n0690 0001</pre>", false},
+		{"HTML table cells", FindInHTML, "<tr><td>3573 0145</td><td>0690 0001</td></tr>", true},
+		{"HTML href", FindInHTML, `<a href="https://x.id/?n=%33573014506900001">x</a>`, true},
+		{"HTML alt", FindInHTML, `<img alt="3573&#8203;014506900001" src="a.jpg">`, true},
+		{"HTML comment hides", FindInHTML, "<!-- 3573014506900001 -->", false},
+		{"Markdown comment joins", FindInMarkdown, "3573<!-- -->014506900001", true},
+		{"Markdown autolink is not a tag", FindInMarkdown, "<https://x.id/3573014506900001>", true},
+		{"Markdown, a < b", FindInMarkdown, "3573 < 014506900001", false},
+	}
+	for _, tt := range tests {
+		if got := len(tt.find(tt.text)) > 0; got != tt.found {
+			t.Errorf("%s: %q found = %v, want %v", tt.name, tt.text, got, tt.found)
 		}
 	}
 }

@@ -159,6 +159,9 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	if err := r.copyAssets(s, out); err != nil {
 		return Digest{}, err
 	}
+	if err := r.redirects(s, out); err != nil {
+		return Digest{}, err
+	}
 	if drawOG && (r.Only == nil || r.Only(path.Join(s.Config.ID, ogName))) {
 		img, err := r.og.image(s.Config.Accent, s.Config.Name, "Kecamatan "+s.Config.Kecamatan+" · "+r.City.Name)
 		if err != nil {

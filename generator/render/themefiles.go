@@ -38,10 +38,10 @@ func (r *Renderer) themeFiles(s *content.Site, out Output) error {
 func (r *Renderer) icon(dir string, out Output) error {
 	svg, err := r.Theme.File(Icon)
 	if err != nil {
-		return fmt.Errorf("theme: %w", err)
+		return fmt.Errorf("tema: %w", err)
 	}
 	if svg, err = r.Minify.Bytes(minify.SVG, svg); err != nil {
-		return fmt.Errorf("theme: %s: %w", Icon, err)
+		return fmt.Errorf("tema: %s: %w", Icon, err)
 	}
 	return out.WriteFile(path.Join(dir, Icon), svg)
 }
@@ -50,10 +50,10 @@ func (r *Renderer) icon(dir string, out Output) error {
 func (r *Renderer) script(dir string, out Output) error {
 	js, err := r.Theme.File(Script)
 	if err != nil {
-		return fmt.Errorf("theme: %w", err)
+		return fmt.Errorf("tema: %w", err)
 	}
 	if js, err = r.Minify.Bytes(minify.JS, js); err != nil {
-		return fmt.Errorf("theme: %s: %w", Script, err)
+		return fmt.Errorf("tema: %s: %w", Script, err)
 	}
 	return out.WriteFile(path.Join(dir, Script), js)
 }

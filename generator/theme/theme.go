@@ -37,17 +37,17 @@ func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error
 	t := &Theme{layouts: map[string]*template.Template{}, files: fsys}
 	raw, err := fs.ReadFile(fsys, "strings.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, fmt.Errorf("tema: %w", err)
 	}
 	if err := yaml.Unmarshal(raw, &t.strings); err != nil {
-		return nil, fmt.Errorf("theme: strings.yaml: %w", err)
+		return nil, fmt.Errorf("tema: strings.yaml: %w", err)
 	}
 	css, err := fs.ReadFile(fsys, "style.css")
 	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, fmt.Errorf("tema: %w", err)
 	}
 	if t.css, err = m.String(minify.CSS, string(css)); err != nil {
-		return nil, fmt.Errorf("theme: style.css: %w", err)
+		return nil, fmt.Errorf("tema: style.css: %w", err)
 	}
 	all := template.FuncMap{"t": t.String}
 	for k, v := range funcs {
@@ -89,14 +89,14 @@ func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error
 func parse(set *template.Template, fsys fs.FS, file string, m *minify.Minifier) error {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return fmt.Errorf("theme: %w", err)
+		return fmt.Errorf("tema: %w", err)
 	}
 	small, err := m.Template(string(src))
 	if err != nil {
-		return fmt.Errorf("theme: %s: %w", file, err)
+		return fmt.Errorf("tema: %s: %w", file, err)
 	}
 	if _, err := set.New(path.Base(file)).Parse(small); err != nil {
-		return fmt.Errorf("theme: %s: %w", file, err)
+		return fmt.Errorf("tema: %s: %w", file, err)
 	}
 	return nil
 }
@@ -106,7 +106,7 @@ func parse(set *template.Template, fsys fs.FS, file string, m *minify.Minifier) 
 func (t *Theme) String(key string) (string, error) {
 	s, ok := t.strings[key]
 	if !ok {
-		return "", fmt.Errorf("theme: no UI string %q in strings.yaml", key)
+		return "", fmt.Errorf("tema: teks %q tidak ada di strings.yaml", key)
 	}
 	return s, nil
 }
@@ -140,7 +140,7 @@ func (t *Theme) File(name string) ([]byte, error) { return fs.ReadFile(t.files, 
 func (t *Theme) Execute(w io.Writer, kind string, view any) error {
 	l, ok := t.layouts[kind]
 	if !ok {
-		return fmt.Errorf("theme: no layout %q", kind)
+		return fmt.Errorf("tema: tata letak %q tidak ada", kind)
 	}
 	return l.ExecuteTemplate(w, "base", view)
 }
@@ -151,7 +151,7 @@ func (t *Theme) Execute(w io.Writer, kind string, view any) error {
 func (t *Theme) ExecutePart(kind, name string, view any) (template.HTML, error) {
 	l, ok := t.layouts[kind]
 	if !ok {
-		return "", fmt.Errorf("theme: no layout %q", kind)
+		return "", fmt.Errorf("tema: tata letak %q tidak ada", kind)
 	}
 	var b strings.Builder
 	if err := l.ExecuteTemplate(&b, name, view); err != nil {

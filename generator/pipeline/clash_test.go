@@ -1,0 +1,84 @@
+package pipeline_test
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/pipeline"
+)
+
+// TestGeneratedNameClash puts a file where the build writes one of its
+// own, and expects check and build to name the file, in Bahasa Indonesia,
+// before anything is written.
+func TestGeneratedNameClash(t *testing.T) {
+	jpeg := photo()
+	const page = "---\ntitle: A\ndate: 2026-11-05\n---\nIsi.\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		at    string
+	}{
+		{"script", map[string]string{"content/kauman/static/kimsite.js": "x"}, "content/kauman/static/kimsite.js"},
+		{"home page", map[string]string{"content/kauman/static/index.html": "x"}, "content/kauman/static/index.html"},
+		{"home page, capitals", map[string]string{"content/kauman/static/Index.HTML": "x"}, "content/kauman/static/Index.HTML"},
+		{"search index", map[string]string{"content/kauman/static/search.json": "{}"}, "content/kauman/static/search.json"},
+		{"icon", map[string]string{"content/kauman/static/favicon.svg": "<svg/>"}, "content/kauman/static/favicon.svg"},
+		{"share image", map[string]string{"content/kauman/static/og.png": "x"}, "content/kauman/static/og.png"},
+		{"a page's folder", map[string]string{"content/kauman/profil.md": "---\ntitle: P\n---\n", "content/kauman/static/profil/index.html": "x"}, "content/kauman/static/profil/index.html"},
+		{"a section feed", map[string]string{"content/kauman/static/berita/index.xml": "x"}, "content/kauman/static/berita/index.xml"},
+		{"photo variant in static", map[string]string{"content/kauman/static/foto.jpg": jpeg, "content/kauman/static/foto-480.jpg": jpeg}, "content/kauman/static/foto-480.jpg"},
+		{"photo variant in a bundle", map[string]string{"content/kauman/berita/a/index.md": page, "content/kauman/berita/a/foto.png": jpeg, "content/kauman/berita/a/foto-share.jpg": jpeg}, "content/kauman/berita/a/foto-share.jpg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"sites.yaml": okSites, "content/kauman/_index.md": "---\ntitle: K\n---\n"}
+			for name, data := range tt.files {
+				files[name] = data
+			}
+			for _, out := range []string{"", filepath.Join(t.TempDir(), "public")} {
+				_, problems, err := pipeline.Run(pipeline.Options{FS: tree(files), Out: out})
+				if err != nil {
+					t.Fatalf("out %q: %v", out, err)
+				}
+				var got []string
+				for _, p := range problems {
+					if strings.Contains(p.Message, "kimsite") { // static HTML may be refused for its own sake too
+						got = append(got, p.Position()+": "+p.Message)
+					}
+				}
+				if len(got) != 1 || !strings.HasPrefix(got[0], tt.at+": ") {
+					t.Errorf("out %q: got %q, want one problem at %s", out, got, tt.at)
+				}
+			}
+		})
+	}
+}
+
+// TestReservedFilesComplete builds a site with every kind of page and
+// checks that each file the build writes at the site's root is in
+// content.ReservedFiles, so that a static file of that name is refused
+// before the build.
+func TestReservedFilesComplete(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	_, problems, err := pipeline.Run(pipeline.Options{Root: "../..", Out: out, Sites: []string{"kauman"}})
+	if err != nil || problems.Errors() > 0 {
+		t.Fatalf("build: %v\n%v", err, problems)
+	}
+	entries, err := os.ReadDir(filepath.Join(out, "kauman"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	static, _ := os.ReadDir("../../content/kauman/static")
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || slices.Contains(content.ReservedFiles, name) || slices.ContainsFunc(static, func(s os.DirEntry) bool { return s.Name() == name }) {
+			continue
+		}
+		t.Errorf("the build writes %s at the site's root; add it to content.ReservedFiles", path.Join("kauman", name))
+	}
+}
