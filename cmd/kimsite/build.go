@@ -55,6 +55,8 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
 		part.register(flags)
+		flags.Func("base-url", "alamat portal pengganti base_url di sites.yaml, mis. https://akun.github.io/repo/", opts.BaseURLs.SetPortal)
+		flags.Func("site-base-url", "alamat satu kelurahan, ID=ALAMAT (boleh berulang)", opts.BaseURLs.Set)
 		flags.BoolVar(&noCache, "no-cache", false, "bangun semua situs dari awal, tanpa cache")
 	}
 	if code, ok := parseFlags(flags, args, stdout, stderr); !ok {
@@ -88,14 +90,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			}
 			fmt.Fprintf(stderr, "kimsite build: %s sedang menulis %s/; menunggu build lain selesai…\n", who, strings.TrimSuffix(out, "/"))
 		}
-		if isTerminal(stderr) {
-			opts.Progress = func(done, total int, site string) {
-				fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, site)
-				if done == total {
-					fmt.Fprint(stderr, "\r\033[K")
-				}
-			}
-		}
+		opts.Progress = progress(stderr)
 	}
 	if cpuProfile != "" {
 		stop, err := startCPUProfile(opts.Root, cpuProfile)
@@ -211,6 +206,33 @@ func round(d time.Duration) time.Duration {
 	}
 	return d.Round(time.Millisecond)
 }
+
+// progress reports each built site. On a terminal one line is rewritten
+// in place; in a CI log, where that would be one endless line, it prints a
+// line per site, or per step sites on a large city so that the log gets
+// about maxProgressLines of them, and always the last. Progress goes to
+// stderr: stdout carries the summary alone, for scripts.
+func progress(w io.Writer) func(done, total int, site string) {
+	if isTerminal(w) {
+		return func(done, total int, site string) {
+			fmt.Fprintf(w, "\r\033[K[%d/%d] %s", done, total, site)
+			if done == total {
+				fmt.Fprint(w, "\r\033[K")
+			}
+		}
+	}
+	start := time.Now()
+	return func(done, total int, site string) {
+		step := (total + maxProgressLines - 1) / maxProgressLines
+		if done%step != 0 && done != total {
+			return
+		}
+		fmt.Fprintf(w, "[%d/%d] %s (%s)\n", done, total, site, time.Since(start).Round(time.Second))
+	}
+}
+
+// maxProgressLines bounds the progress lines a build writes to a log.
+const maxProgressLines = 100
 
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

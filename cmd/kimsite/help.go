@@ -14,6 +14,7 @@ Pemakaian:
   kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
                   [--shard K/N | --portal-only | --changed-since REVISI]
                   [--no-cache] [--cpuprofile BERKAS]
+                  [--base-url ALAMAT] [--site-base-url ID=ALAMAT]...
   kimsite check   [--root FOLDER] [--site ID]... [--format text|github]
   kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
   kimsite new     KELURAHAN BAGIAN "Judul" [--root FOLDER]
@@ -45,6 +46,9 @@ Opsi:
   --changed-since REVISI build: hanya kelurahan yang berubah sejak revisi git ini
   --no-cache             build: bangun semua situs dari awal, tanpa cache
   --cpuprofile BERKAS    build: tulis profil CPU (pprof) ke berkas ini
+  --base-url ALAMAT      build: alamat portal pengganti base_url di sites.yaml,
+                         mis. https://akun.github.io/repo/ untuk uji coba
+  --site-base-url ID=ALAMAT  build: alamat satu kelurahan; boleh diulang
   --format text|github   check: github menulis anotasi GitHub Actions
   --addr ALAMAT:PORT     serve: alamat pratinjau (bawaan: 127.0.0.1:1313)
   --kecamatan KECAMATAN  new site: kecamatan kelurahan baru
@@ -75,6 +79,7 @@ var commands = map[string]struct{ synopsis, about string }{
 var placeholders = map[string]string{
 	"root": "FOLDER", "out": "FOLDER", "site": "ID", "addr": "ALAMAT:PORT", "format": "text|github",
 	"shard": "K/N", "changed-since": "REVISI", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN", "uploads": "FOLDER",
+	"base-url": "ALAMAT", "site-base-url": "ID=ALAMAT",
 }
 
 // commandUsage writes a command's help: how to write it, what it does, and
@@ -123,6 +128,13 @@ func flagMessage(err error) string {
 	}
 	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return fmt.Sprintf("opsi --%s perlu nilai", rest)
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// "invalid value "x" for flag -name: reason": the reason, from
+		// the flag's own Set, already names the flag and the value.
+		if _, reason, found := strings.Cut(rest, ": "); found {
+			return reason
+		}
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
 		return fmt.Sprintf("nilai %s tidak sah; pakai true atau false", rest)

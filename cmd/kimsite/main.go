@@ -4,6 +4,7 @@
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
 //	                [--shard K/N | --portal-only | --changed-since REV]
 //	                [--no-cache] [--cpuprofile FILE]
+//	                [--base-url URL] [--site-base-url ID=URL]...
 //	kimsite check   [--root DIR] [--site ID]... [--format text|github]
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
 //	kimsite new     SITE SECTION "Judul" [--root DIR]

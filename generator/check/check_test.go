@@ -152,7 +152,6 @@ func TestChecks(t *testing.T) {
 	}
 }
 
-
 // gpsPhoto is a phone photo with a GPS block in its EXIF (built by the
 // images tests; see generator/images/clean_test.go).
 func gpsPhoto(t *testing.T) string {

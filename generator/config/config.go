@@ -38,6 +38,8 @@ type City struct {
 	// entry is reviewed by them, with its reason, before any site may
 	// publish the number.
 	AllowNumbers []AllowedNumber `yaml:"allow_numbers" label:"Angka yang bukan NIK/KK"`
+	// CMS is how the web editor logs in (see CMS).
+	CMS CMS `yaml:"cms"`
 
 	// Path is the URL path the portal is served under, e.g. "/".
 	Path string `yaml:"-"`
@@ -70,6 +72,10 @@ type Site struct {
 	Path string `yaml:"-"`
 	// Line is the line of the site's id in sites.yaml.
 	Line int `yaml:"-"`
+
+	// ownBase is true when the site's address is its own (sites.yaml's
+	// base_url or --site-base-url), not derived from the portal's.
+	ownBase bool
 }
 
 // Contact is how residents reach the kelurahan.
@@ -172,7 +178,9 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	if len(problems) > 0 && len(pos) <= 1 {
 		return nil, pos, problems
 	}
+	checkBases(&city, pos, &problems)
 	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
+	checkCMS(&city, pos, &problems)
 	allowed := allowedNumbers(&city, pos, &problems)
 	problems.Append(idNumbers(data, allowed))
 	seen := map[string]int{}
@@ -215,6 +223,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 		checkAccent(s, pos.Line(key+".accent"), &problems)
 		if s.BaseURL != "" {
 			s.BaseURL, s.Path = normalizeBase(s.BaseURL)
+			s.ownBase = true
 			checkSiteBase(&city, s, pos.Line(key+".base_url"), &problems)
 		} else if city.BaseURL != "" {
 			s.BaseURL = city.BaseURL + s.ID + "/"

@@ -55,7 +55,7 @@ func openCache(opts Options, themeFS fs.FS, dir *output.Dir) (*siteCache, error)
 	}
 	h := cache.NewHasher()
 	h.Add("engine", []byte(engine))
-	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+opts.Today.UTC().Format(time.RFC3339Nano)))
+	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+opts.Today.UTC().Format(time.RFC3339Nano)+","+opts.BaseURLs.String()))
 	if err := h.AddTree(themeFS, ".", content.MaxAssetBytes); err != nil {
 		return nil, err
 	}
@@ -206,6 +206,20 @@ func (sc *siteCache) partKeys(digests []render.Digest, sites []*config.Site) map
 	h.Add("base", []byte(sc.base))
 	for _, s := range sites {
 		h.Add("site", []byte(s.ID))
+		// The editor lists each page bundle with its title: the stat of
+		// its index.md stands for the title, so that a settled rebuild
+		// still opens no page.
+		for _, file := range cms.BundleFiles(sc.fsys, s.ID, model.Sections) {
+			entries, err := fs.ReadDir(sc.fsys, path.Dir(file))
+			if err != nil {
+				return nil
+			}
+			for _, e := range entries {
+				if info, err := e.Info(); err == nil && e.Name() == "index.md" {
+					h.Add("page-bundle", fmt.Appendf(nil, "%s\x00%d\x00%d", file, info.Size(), info.ModTime().UnixNano()))
+				}
+			}
+		}
 	}
 	bundle, _, err := cache.StatTree(sc.fsys, cms.BundleDir, sc.start)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -36,6 +36,10 @@ type Options struct {
 	Today  time.Time     // ends the week of each site's weekly digest; the newest page's date when zero
 	Cache  string        // the build cache's manifest file; empty to build every site afresh
 
+	// BaseURLs replace sites.yaml's addresses (kimsite build --base-url,
+	// --site-base-url): a fork or a GitHub Pages trial is served elsewhere.
+	BaseURLs config.Overrides
+
 	// ImageCache is where resized photos are kept between builds;
 	// ".kimsite-cache" under Root when empty, none when "-".
 	ImageCache string
@@ -115,6 +119,9 @@ func run(opts Options) (sum Summary, problems diag.List, err error) {
 	if city == nil || problems.Errors() > 0 && len(city.Sites) == 0 {
 		problems.Sort()
 		return sum, problems, nil
+	}
+	if err := city.Apply(opts.BaseURLs); err != nil {
+		return sum, problems, &UsageError{Msg: err.Error()}
 	}
 	sites, err := selectSites(city, opts.Sites)
 	if err != nil {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -129,7 +130,12 @@ func (st *Stages) Portal(sites []*config.Site, digests []render.Digest, data *re
 	if err := r.Portal(digests, data, out); err != nil {
 		return err
 	}
-	return cms.Write(editor, st.FS, st.City, sites)
+	// A kept admin is not made again: making it reads each page bundle's
+	// title, and a settled rebuild opens no page.
+	if accept != nil && !accept(path.Join(cms.Dir, "index.html")) {
+		return nil
+	}
+	return cms.Write(editor, st.FS, st.City, sites, st.Theme.CSS())
 }
 
 // filter passes on only the files accept accepts.
