@@ -16,6 +16,7 @@ import (
 	checks "github.com/kotamalang/kimsite/generator/check"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/themes"
 )
@@ -50,11 +51,14 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if check {
 		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions")
 	}
+	nowFlag := ""
+	flags.StringVar(&nowFlag, "now", "", "jam yang dipakai pembangunan, mis. 2026-11-05T08:00:00+07:00 (bawaan: jam sekarang)")
 	noCache, cpuProfile := false, ""
 	if !check {
 		flags.StringVar(&cpuProfile, "cpuprofile", "", "tulis profil CPU (pprof) ke berkas ini")
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
+		flags.BoolVar(&opts.Future, "future", false, "ikutkan halaman bertanggal masa depan")
 		part.register(flags)
 		flags.BoolVar(&noCache, "no-cache", false, "bangun semua situs dari awal, tanpa cache")
 	}
@@ -65,6 +69,16 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return usageError(stderr, name, fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))
 	}
 	opts.Sites = sites
+	// The one reading of the clock: every page, list and file of this
+	// build sees the same instant.
+	opts.Now = time.Now()
+	if nowFlag != "" {
+		t, ok := frontmatter.ParseDate(strings.TrimSpace(nowFlag))
+		if !ok {
+			return usageError(stderr, name, fmt.Sprintf("--now %q tidak dikenali; tulis mis. 2026-11-05T08:00:00+07:00 atau 2026-11-05 08:00 (WIB)", nowFlag))
+		}
+		opts.Now = t
+	}
 	if format != "text" && format != "github" {
 		return usageError(stderr, name, fmt.Sprintf("format %q tidak dikenal; pilih text atau github", format))
 	}

@@ -39,8 +39,9 @@ const usage = `kimsite membangun situs web setiap kelurahan dari folder content/
 
 Pemakaian:
   kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
+                  [--now WAKTU] [--future]
                   [--shard K/N | --portal-only | --changed-since REVISI]
-  kimsite check   [--root FOLDER] [--site ID]...
+  kimsite check   [--root FOLDER] [--site ID]... [--now WAKTU]
   kimsite codeowners [--root FOLDER]
   kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
   kimsite new     KELURAHAN BAGIAN "Judul"
@@ -51,10 +52,12 @@ Perintah:
   build    bangun semua situs ke folder public/ (atau --out); sebagian saja
            untuk CI: --shard K/N (bagian K dari N, tanpa portal),
            --portal-only (portal saja), --changed-since REVISI (yang berubah)
+           halaman bertanggal masa depan terbit saat waktunya tiba (--future:
+           sekarang juga); --now WAKTU memakai jam itu, agar hasilnya bisa diulang
   check    periksa semua isi tanpa menulis apa pun
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
   serve    pratinjau di peramban, dimuat ulang setiap berkas disimpan
-  new      buat halaman baru (berita, perencanaan, umkm, cek-fakta) atau kelurahan baru
+  new      buat halaman baru (berita, agenda, perencanaan, umkm, cek-fakta) atau kelurahan baru
   version  tampilkan versi kimsite
 `
 

@@ -17,6 +17,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -334,6 +335,11 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 	}
 	p.Front, p.Meta, p.Pos, p.Refs = front, front.Base(), pos, refs
 	p.Body, p.BodyLine = file.Body, file.BodyLine
+	if c, ok := front.(model.SelfChecker); ok && len(problems) == 0 {
+		for _, is := range c.Check() {
+			l.problems.Add(p.Path, pos.Line(is.Key), is.Message, is.Hint)
+		}
+	}
 	if dateRequired && p.Meta.Date.IsZero() && pos["date"] == 0 {
 		l.problems.Add(p.Path, pos.Line(""), "kunci \"date\" wajib diisi", "Tulis tanggal terbit, mis. date: 2026-11-05.")
 	}
@@ -402,6 +408,27 @@ func (s *Site) finish() {
 	}
 	slices.SortFunc(s.Plain, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	slices.SortFunc(s.Assets, func(a, b Asset) int { return cmp.Compare(a.URL, b.URL) })
+}
+
+// Hold takes out of the site's sections every page dated after now, and
+// returns them, soonest first: a page whose date is in the future is
+// published when its time comes. Pages without a date, intros, plain pages
+// and the home page are never held.
+func (s *Site) Hold(now time.Time) []*Page {
+	var held []*Page
+	for _, sec := range s.Sections {
+		sec.Pages = slices.DeleteFunc(sec.Pages, func(p *Page) bool {
+			if p.Meta.Date.After(now) {
+				held = append(held, p)
+				return true
+			}
+			return false
+		})
+	}
+	slices.SortFunc(held, func(a, b *Page) int {
+		return cmp.Or(a.Meta.Date.Compare(b.Meta.Date.Time), cmp.Compare(a.Path, b.Path))
+	})
+	return held
 }
 
 // Section returns the named section.

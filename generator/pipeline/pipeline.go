@@ -36,6 +36,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/images"
+	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
@@ -56,8 +57,14 @@ type Options struct {
 	Drafts bool          // include pages marked draft
 	Theme  fs.FS         // the theme; the embedded default when nil
 	Dev    bool          // preview server mode
-	Today  time.Time     // ends the week of each site's weekly digest; the newest page's date when zero
-	Cache  string        // the build cache's manifest file; empty to build every site afresh
+	// Now is the build's clock, read once by the caller (kimsite build
+	// reads it, or takes --now): pages dated after it are held back
+	// unless Future is set, and the agenda and the weekly digest split at
+	// it. When zero, nothing is held and the newest page's date stands in
+	// for it (see render.Options.Now), so tests need no clock.
+	Now    time.Time
+	Future bool   // publish pages dated after Now too (kimsite build --future)
+	Cache  string // the build cache's manifest file; empty to build every site afresh
 
 	// ImageCache is where resized photos are kept between builds;
 	// ".kimsite-cache" under Root when empty, none when "-".
@@ -141,7 +148,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	}
 	counter := &countingOutput{out: out}
 	imgs := images.New(images.Options{Root: opts.FS, CacheDir: imageCache(opts)})
-	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Today: opts.Today, Images: imgs})
+	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Now: opts.Now, Images: imgs})
 	md := markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text))
 	cache, err := openCache(opts, themeFS, dir)
 	if err != nil {
@@ -312,6 +319,7 @@ type prepared struct {
 	config   *config.Site
 	key      siteKey
 	reused   *render.Digest // the digest of a site the cache kept
+	until    time.Time      // when the site's output changes with the clock alone; zero: never
 	site     *content.Site  // nil when the site is not to be rendered
 	problems diag.List
 	err      error // a failure outside the content, e.g. of the disk
@@ -353,13 +361,18 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 	ps := prepared{config: sc}
 	if p.cache != nil && clean {
 		ps.key = p.cache.keys[sc.ID]
-		d, ok, err := p.cache.reuse(sc, ps.key, p.dir, p.out)
+		d, ok, err := p.cache.reuse(sc, ps.key, p.opts.Now, p.dir, p.out)
 		if err != nil || ok {
 			ps.reused, ps.err = &d, err
 			return ps
 		}
 	}
 	site, problems := content.Load(p.opts.FS, sc, p.opts.Drafts)
+	notes, held := p.schedule(site)
+	problems.Append(notes)
+	if !p.opts.Now.IsZero() {
+		ps.until = expires(p.opts.Now, held, site)
+	}
 	problems.Append(renderMarkdown(p.md, site))
 	problems.Append(p.imgs.Check(site))
 	if p.opts.Check != nil {
@@ -372,6 +385,28 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 	}
 	ps.site = site
 	return ps
+}
+
+// schedule holds back the site's pages dated after the build's clock. A
+// check holds nothing back (every page is checked) but says when each such
+// page will appear, so that a mistyped year does not hide a page unseen.
+func (p *pipeline) schedule(site *content.Site) (diag.List, []*content.Page) {
+	if p.opts.Now.IsZero() || p.opts.Future {
+		return nil, nil
+	}
+	var notes diag.List
+	if p.opts.Check != nil {
+		for _, sec := range site.Sections {
+			for _, pg := range sec.Pages {
+				if pg.Meta.Date.After(p.opts.Now) {
+					notes.Warn(pg.Path, pg.Pos.Line("date"), "belum terbit: akan terbit "+locale.DateTime(pg.Meta.Date.Time),
+						"Halaman bertanggal masa depan muncul sendiri saat waktunya tiba. Bila bukan itu maksudnya, perbaiki \"date\".")
+				}
+			}
+		}
+		return notes, nil
+	}
+	return nil, site.Hold(p.opts.Now)
 }
 
 // render writes a prepared site (or only takes its digest, for a portal
@@ -397,7 +432,7 @@ func (p *pipeline) render(ps prepared) (*render.Digest, bool, error) {
 		err = p.imgs.Write(ps.site, rec)
 	}
 	if err == nil && p.cache != nil {
-		err = p.cache.put(ps.config, ps.key, rec.names, d)
+		err = p.cache.put(ps.config, ps.key, rec.names, d, p.opts.Now, ps.until)
 	}
 	return &d, true, err
 }

@@ -58,7 +58,7 @@ func renderFS(fsys fs.FS, today time.Time) (*memOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys, Today: today})
+	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys, Now: today})
 	md := markdown.New()
 	out := &memOutput{}
 	data, err := NewCityData()
@@ -95,7 +95,7 @@ var shared struct {
 }
 
 // sharedBuilds returns the sample sites' and the golden city's output,
-// built with no Options.Today.
+// built with no Options.Now.
 func sharedBuilds(t *testing.T) (sample, golden *memOutput) {
 	t.Helper()
 	shared.once.Do(func() {
