@@ -84,6 +84,8 @@ func (v *View) Cards(pages []*content.Page) ([]Card, error) {
 			}
 		case *model.UMKMFront:
 			c.Category = f.Category
+		case *model.AgendaFront:
+			c.Date = cardDate(f.Start.Time) // when it happens says more than when it was posted
 		}
 		if err := v.Parts.cards.fill(&c); err != nil {
 			return nil, err
