@@ -156,11 +156,11 @@ func TestCalendarParses(t *testing.T) {
 		// Folds that would fall inside a character: "SUMMARY:" and 66
 		// letters put a two-byte é across the 75th octet; emoji, four bytes
 		// each, straddle every fold after it.
-		"e-acute":  "title: " + strings.Repeat("a", 66) + "ééé\nstart: 2026-05-01",
-		"emoji":    "title: " + strings.Repeat("🎉", 60) + "\nstart: 2026-05-02",
-		"ronda":    "title: Ronda\nstart: 2026-12-19 21:00\nend: 2026-12-19 23:30\nrepeat:\n  every: mingguan\n  until: 2027-02-06",
-		"senam":    "title: Senam\nstart: 2026-12-18 06:00\nrepeat:\n  every: mingguan",
-		"batik":    "title: \"" + long + "\"\nsummary: |-\n  " + strings.ReplaceAll(hostile, "\n", "\n  ") + "\nstart: 2026-08-17\nend: 2026-08-19\ntags: [budaya, \"a,b\"]\ncontact: 0812-3300-1122",
+		"e-acute": "title: " + strings.Repeat("a", 66) + "ééé\nstart: 2026-05-01",
+		"emoji":   "title: " + strings.Repeat("🎉", 60) + "\nstart: 2026-05-02",
+		"ronda":   "title: Ronda\nstart: 2026-12-19 21:00\nend: 2026-12-19 23:30\nrepeat:\n  every: mingguan\n  until: 2027-02-06",
+		"senam":   "title: Senam\nstart: 2026-12-18 06:00\nrepeat:\n  every: mingguan",
+		"batik":   "title: \"" + long + "\"\nsummary: |-\n  " + strings.ReplaceAll(hostile, "\n", "\n  ") + "\nstart: 2026-08-17\nend: 2026-08-19\ntags: [budaya, \"a,b\"]\ncontact: 0812-3300-1122",
 	})
 	data := Calendar("Agenda Kelurahan Kauman, "+hostile+"\r", events)
 
