@@ -335,9 +335,17 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 	}
 	p.Front, p.Meta, p.Pos, p.Refs = front, front.Base(), pos, refs
 	p.Body, p.BodyLine = file.Body, file.BodyLine
-	if c, ok := front.(model.SelfChecker); ok && len(problems) == 0 {
+	if c, ok := front.(model.SelfChecker); ok {
+		// A key the decoder refused is left empty; what Check would say
+		// about it again at the same line adds nothing.
+		said := map[int]bool{}
+		for _, pr := range problems {
+			said[pr.Line] = true
+		}
 		for _, is := range c.Check() {
-			l.problems.Add(p.Path, pos.Line(is.Key), is.Message, is.Hint)
+			if line := pos.Line(is.Key); !said[line] {
+				l.problems.Add(p.Path, line, is.Message, is.Hint)
+			}
 		}
 	}
 	if dateRequired && p.Meta.Date.IsZero() && pos["date"] == 0 {

@@ -133,6 +133,9 @@ func sameDay(a, b time.Time) bool {
 // what is wrong with it (under the key paths "repeat.*").
 func (r *Repeat) Rule(start Date) (Rule, []Issue) {
 	s := start.In(wib)
+	if r.Every != "mingguan" && r.Every != "bulanan" {
+		return Rule{}, nil // the decoder has said what is wrong with "every"
+	}
 	rule := Rule{Weekly: r.Every == "mingguan"}
 	on := strings.Join(strings.Fields(strings.ToLower(r.On)), " ")
 	switch {
@@ -166,7 +169,8 @@ func (r *Repeat) Rule(start Date) (Rule, []Issue) {
 		}
 	}
 	if !rule.Matches(s) {
-		issues = append(issues, Issue{Key: "start", Message: fmt.Sprintf(`"start" (%s, %s) bukan salah satu tanggal aturan "repeat" (%s)`, s.Format("2006-01-02"), WeekdayName(s.Weekday()), rule.Describe()),
+		day := WeekdayName(s.Weekday())
+		issues = append(issues, Issue{Key: "start", Message: fmt.Sprintf(`"start" (%s, %s) bukan salah satu tanggal aturan "repeat" (%s)`, s.Format("2006-01-02"), strings.ToUpper(day[:1])+day[1:], rule.Describe()),
 			Hint: "Jadikan start tanggal pertama acara itu benar-benar diadakan, atau perbaiki \"on\"."})
 	}
 	return rule, issues
