@@ -88,6 +88,7 @@ var descriptions = map[string]string{
 	model.Perencanaan: "Usulan Musrenbang dan proyek pembangunan, dari usulan sampai selesai.",
 	model.UMKM:        "Usaha warga untuk lapak UMKM kelurahan.",
 	model.CekFakta:    "Klarifikasi hoaks yang beredar di sekitar kelurahan.",
+	model.Agenda:      "Jadwal kegiatan warga: posyandu, kerja bakti, rapat Musrenbang. Acara rutin cukup ditulis sekali.",
 }
 
 // Plain is the name of the collection of plain pages (profil, kontak, the
@@ -125,7 +126,7 @@ func For(city *config.City, site *config.Site, specs []model.SectionSpec) *Confi
 			Folder:      "content/" + site.ID + "/" + spec.Name,
 			Create:      true, Slug: "{{slug}}", Extension: "md", Format: "yaml-frontmatter",
 			Summary:        "{{title}}",
-			SortableFields: []string{"date", "title"},
+			SortableFields: sortable(spec.Name),
 			Fields:         fields,
 		})
 	}
@@ -165,4 +166,13 @@ func githubRepo(repo string) string {
 		return repo
 	}
 	return strings.TrimSuffix(strings.Trim(u.Path, "/"), ".git")
+}
+
+// sortable lists what the editor may sort a collection by: events by when
+// they happen.
+func sortable(section string) []string {
+	if section == model.Agenda {
+		return []string{"start", "title"}
+	}
+	return []string{"date", "title"}
 }

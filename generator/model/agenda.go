@@ -43,8 +43,8 @@ type AgendaFront struct {
 // Repeat says how an event recurs.
 type Repeat struct {
 	Every string `yaml:"every" required:"true" enum:"mingguan,bulanan" label:"Setiap" hint:"mingguan atau bulanan."`
-	On    string `yaml:"on" label:"Pada" hint:"Bulanan: hari dan urutannya, mis. selasa kedua, jumat terakhir, atau tanggal 15. Mingguan: nama hari, mis. sabtu (boleh dikosongkan)."`
-	Until Date   `yaml:"until" label:"Sampai" hint:"Tanggal terakhir acara boleh diadakan, mis. 2027-06-30; kosongkan bila terus berlanjut."`
+	On    string `yaml:"on" kind:"repeat-on" label:"Pada" hint:"Bulanan: hari dan urutannya, mis. selasa kedua, jumat terakhir, atau tanggal 15. Mingguan: nama hari, mis. sabtu (boleh dikosongkan)."`
+	Until Date   `yaml:"until" kind:"day" label:"Sampai" hint:"Tanggal terakhir acara boleh diadakan, mis. 2027-06-30; kosongkan bila terus berlanjut."`
 }
 
 // Rule is a Repeat read and checked: the dates an event recurs on.

@@ -13,6 +13,8 @@
 //	kind:"file"           a file path, relative to the page or, from "/", to static/
 //	kind:"image"          like file, but a JPEG, PNG, GIF or WebP image
 //	kind:"phone"          a phone number (WhatsApp)
+//	kind:"day"            a date without a time of day
+//	kind:"repeat-on"      the day a recurring event falls on, read by AgendaFront.Check
 //	min:"0" max:"100"     bounds for a number
 //	label:"..." hint:"..." Bahasa Indonesia, for people filling the field in
 //	keys:"a,b"            for a map: the keys the web editor offers
