@@ -25,6 +25,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
@@ -353,10 +354,12 @@ func (s *Server) buildPortal(next *state) error {
 }
 
 // only returns a renderer like r that renders only the files accept
-// accepts.
+// accepts. The preview reads the clock each time it renders, so the agenda
+// and the weekly digest move on as a real build's would; unlike a build it
+// shows pages dated in the future, as it shows drafts.
 func only(r *render.Renderer, accept func(name string) bool) *render.Renderer {
 	opts := r.Options
-	opts.Only = accept
+	opts.Only, opts.Now = accept, time.Now()
 	return render.New(opts)
 }
 
