@@ -83,7 +83,8 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return usageError(stderr, name, fmt.Sprintf("format %q tidak dikenal; pilih text atau github", format))
 	}
 	if check {
-		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root)}).Site
+		now := opts.Now
+		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root), Now: func() time.Time { return now }}).Site
 	}
 	if !check {
 		if err := part.apply(&opts, stdout); err != nil {

@@ -36,7 +36,6 @@ import (
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/images"
-	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
@@ -368,8 +367,7 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 		}
 	}
 	site, problems := content.Load(p.opts.FS, sc, p.opts.Drafts)
-	notes, held := p.schedule(site)
-	problems.Append(notes)
+	held := p.schedule(site)
 	if !p.opts.Now.IsZero() {
 		ps.until = expires(p.opts.Now, held, site)
 	}
@@ -388,25 +386,13 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 }
 
 // schedule holds back the site's pages dated after the build's clock. A
-// check holds nothing back (every page is checked) but says when each such
-// page will appear, so that a mistyped year does not hide a page unseen.
-func (p *pipeline) schedule(site *content.Site) (diag.List, []*content.Page) {
-	if p.opts.Now.IsZero() || p.opts.Future {
-		return nil, nil
+// check holds nothing back: every page is checked, and the check says when
+// each future page will appear.
+func (p *pipeline) schedule(site *content.Site) []*content.Page {
+	if p.opts.Now.IsZero() || p.opts.Future || p.opts.Check != nil {
+		return nil
 	}
-	var notes diag.List
-	if p.opts.Check != nil {
-		for _, sec := range site.Sections {
-			for _, pg := range sec.Pages {
-				if pg.Meta.Date.After(p.opts.Now) {
-					notes.Warn(pg.Path, pg.Pos.Line("date"), "belum terbit: akan terbit "+locale.DateTime(pg.Meta.Date.Time),
-						"Halaman bertanggal masa depan muncul sendiri saat waktunya tiba. Bila bukan itu maksudnya, perbaiki \"date\".")
-				}
-			}
-		}
-		return notes, nil
-	}
-	return nil, site.Hold(p.opts.Now)
+	return site.Hold(p.opts.Now)
 }
 
 // render writes a prepared site (or only takes its digest, for a portal
