@@ -24,6 +24,7 @@ import (
 // Agenda list sizes.
 const (
 	upcomingPerEvent = 3  // dates of one recurring event on the agenda list
+	upcomingMax      = 40 // the agenda list stays one light page; the calendar file has everything
 	planMeetings     = 5  // Musrenbang meetings on the planning overview
 	weekPerEvent     = 7  // a daily-ish event cannot crowd the week out entirely
 	portalAgenda     = 60 // the city's agenda list
@@ -65,7 +66,7 @@ func (r *Renderer) agendaLists(s *content.Site, sec *content.Section, events []*
 	links := yearLinks(s.Config.Path+sec.Name+"/", years, func(y int) int { return len(byYear[y]) })
 	feed := s.Config.Path + agenda.FeedName
 	add("agenda", sec.Name+"/", &View{Section: sec, Page: sec.Intro, Title: sec.Title, Years: links,
-		Agenda: &AgendaView{Occurrences: agenda.Upcoming(events, now, upcomingPerEvent, 0), Years: links, Feed: feed}})
+		Agenda: &AgendaView{Occurrences: agenda.Upcoming(events, now, upcomingPerEvent, upcomingMax), Years: links, Feed: feed}})
 	for _, y := range years {
 		ys := strconv.Itoa(y)
 		add("agenda", sec.Name+"/"+ys+"/", &View{Section: sec, Title: sec.Title + " " + ys, Sub: true, Years: links,
