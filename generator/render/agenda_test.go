@@ -14,7 +14,7 @@ import (
 // page shows of its events.
 func TestAgendaAtNow(t *testing.T) {
 	fsys := fstest.MapFS{
-		"sites.yaml": {Data: []byte("city: Kota Malang\nbase_url: https://kim.example.id/\nsites:\n  - id: kauman\n    name: Kelurahan Kauman\n    kecamatan: Klojen\n")},
+		"sites.yaml":                          {Data: []byte("city: Kota Malang\nbase_url: https://kim.example.id/\nsites:\n  - id: kauman\n    name: Kelurahan Kauman\n    kecamatan: Klojen\n")},
 		"content/kauman/agenda/lewat.md":      {Data: []byte("---\ntitle: Acara lewat\nstart: 2026-11-30 08:00\nend: 2026-11-30 10:00\n---\n")},
 		"content/kauman/agenda/besok.md":      {Data: []byte("---\ntitle: Acara besok\nstart: 2026-12-05 08:00\nlocation: Balai RW\n---\n")},
 		"content/kauman/agenda/jauh.md":       {Data: []byte("---\ntitle: Acara jauh\nstart: 2026-12-11 08:00\n---\n")},
