@@ -2,8 +2,9 @@
 // repository of Markdown: one site per kelurahan plus the city portal.
 //
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
+//	                [--now TIME] [--future]
 //	                [--shard K/N | --portal-only | --changed-since REV]
-//	kimsite check   [--root DIR] [--site ID]...
+//	kimsite check   [--root DIR] [--site ID]... [--now TIME]
 //	kimsite codeowners [--root DIR]
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
 //	kimsite new     SITE SECTION "Judul"
