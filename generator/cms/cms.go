@@ -2,7 +2,7 @@
 // kelurahan, configured from the content model.
 //
 // It takes the city, the sites and the model's section specs, and gives
-// each site a config.yml whose collections (berita, perencanaan, umkm,
+// each site a config.yml whose collections (berita, agenda, perencanaan, umkm,
 // cek-fakta and the plain pages) and fields come from the same front matter
 // structs and tags the validator reads (see Fields), so a field added to the
 // model appears in the editor with no second place to change. Write puts the
