@@ -41,15 +41,14 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		name = "check"
 	}
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
-	flags.SetOutput(io.Discard)
 	var opts pipeline.Options
 	var sites siteList
 	var part partialFlags
 	flags.StringVar(&opts.Root, "root", ".", "folder repositori")
-	flags.Var(&sites, "site", "hanya kelurahan ini (boleh berulang)")
+	flags.Var(&sites, "site", "hanya kelurahan ini; boleh diulang atau dipisah koma")
 	out, format := "public", "text"
 	if check {
-		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions")
+		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions di pull request")
 	}
 	nowFlag := ""
 	flags.StringVar(&nowFlag, "now", "", "jam yang dipakai pembangunan, mis. 2026-11-05T08:00:00+07:00 (bawaan: jam sekarang)")
@@ -62,8 +61,8 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		part.register(flags)
 		flags.BoolVar(&noCache, "no-cache", false, "bangun semua situs dari awal, tanpa cache")
 	}
-	if err := flags.Parse(args); err != nil {
-		return usageError(stderr, name, flagMessage(err))
+	if code, ok := parseFlags(flags, args, stdout, stderr); !ok {
+		return code
 	}
 	if flags.NArg() > 0 {
 		return usageError(stderr, name, fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))
@@ -189,20 +188,8 @@ func printProblems(w io.Writer, problems diag.List) {
 }
 
 func usageError(w io.Writer, cmd, msg string) int {
-	fmt.Fprintf(w, "kimsite %s: %s\nLihat: kimsite help\n", cmd, msg)
+	fmt.Fprintf(w, "kimsite %s: %s\nLihat: kimsite %s --help\n", cmd, msg, cmd)
 	return exitUsage
-}
-
-// flagMessage puts the flag package's errors in Bahasa Indonesia.
-func flagMessage(err error) string {
-	msg := err.Error()
-	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return fmt.Sprintf("opsi %s tidak dikenal", rest)
-	}
-	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return fmt.Sprintf("opsi %s perlu nilai", rest)
-	}
-	return msg
 }
 
 func round(d time.Duration) time.Duration {

@@ -14,10 +14,9 @@ import (
 // runCodeowners writes .github/CODEOWNERS from sites.yaml.
 func runCodeowners(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("codeowners", flag.ContinueOnError)
-	flags.SetOutput(io.Discard)
 	root := flags.String("root", ".", "folder repositori")
-	if err := flags.Parse(args); err != nil {
-		return usageError(stderr, "codeowners", flagMessage(err))
+	if code, ok := parseFlags(flags, args, stdout, stderr); !ok {
+		return code
 	}
 	if flags.NArg() > 0 {
 		return usageError(stderr, "codeowners", fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))

@@ -174,7 +174,7 @@ func TestUsage(t *testing.T) {
 	}{
 		{nil, 2, "Pemakaian:"},
 		{[]string{"bangun"}, 2, `perintah "bangun" tidak dikenal`},
-		{[]string{"build", "--bogus"}, 2, "opsi -bogus tidak dikenal"},
+		{[]string{"build", "--bogus"}, 2, "opsi --bogus tidak dikenal"},
 		{[]string{"build", "--site", "atlantis"}, 2, `kelurahan "atlantis" tidak ada di sites.yaml; yang ada: kauman, tunggulwulung, bandungrejosari`},
 		{[]string{"build", "--out", "."}, 2, "berisi repositori"},
 		{[]string{"check", "extra"}, 2, `argumen "extra" tidak dikenal`},

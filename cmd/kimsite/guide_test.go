@@ -19,21 +19,46 @@ import (
 
 var listMessages = flag.Bool("list-messages", false, "print the message templates found in the code")
 
-// guide is the volunteers' guide. It sits beside the site folders, where
-// GitHub shows it under the file list, and is never published: the build
-// reads only folders under content/.
-const guide = "../../content/README.md"
+// guide is the volunteers' guide and catalogue the meaning of every
+// message, which the guide links to. They sit beside the site folders,
+// where GitHub shows the guide under the file list, and are never
+// published: the build reads only folders under content/.
+const (
+	guide     = "../../content/README.md"
+	catalogue = "../../content/PESAN.md"
+)
+
+// TestGuideLinksCatalogue keeps the guide what a volunteer reads on a
+// phone in five minutes: short, without the catalogue's entries, and
+// linking to the catalogue.
+func TestGuideLinksCatalogue(t *testing.T) {
+	data, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if !strings.Contains(text, "](PESAN.md)") {
+		t.Errorf("%s does not link to the message catalogue (PESAN.md)", guide)
+	}
+	if strings.Contains(text, "\n#### ") {
+		t.Errorf("%s holds message entries; they belong in %s", guide, catalogue)
+	}
+	// About 1,000 words: five minutes at a phone reader's pace.
+	if words := len(strings.Fields(text)); words > 1500 {
+		t.Errorf("%s has %d words; keep it under 1,500 and move detail to %s", guide, words, catalogue)
+	}
+}
 
 // TestGuideCoversEveryMessage finds every message the pipeline can report
 // (the message argument of every call that records a problem) in the
-// source, and requires an entry for each in the guide, written as the
+// source, and requires an entry for each in the catalogue, written as the
 // message with "…" where a value goes.
 func TestGuideCoversEveryMessage(t *testing.T) {
 	templates := messageTemplates(t, "../../generator", "../../cmd/kimsite")
 	if len(templates) < 50 {
 		t.Fatalf("found only %d message templates; the extractor is broken", len(templates))
 	}
-	data, err := os.ReadFile(guide)
+	data, err := os.ReadFile(catalogue)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +70,7 @@ func TestGuideCoversEveryMessage(t *testing.T) {
 	}
 	for _, h := range headings {
 		if !slices.Contains(templates, h) {
-			t.Errorf("%s has an entry for a message the code no longer has: %s", guide, h)
+			t.Errorf("%s has an entry for a message the code no longer has: %s", catalogue, h)
 		}
 	}
 	for _, tmpl := range templates {
@@ -53,13 +78,13 @@ func TestGuideCoversEveryMessage(t *testing.T) {
 			t.Log(tmpl)
 		}
 		if !slices.Contains(headings, tmpl) {
-			t.Errorf("%s has no entry for: #### `%s`", guide, tmpl)
+			t.Errorf("%s has no entry for: #### `%s`", catalogue, tmpl)
 		}
 	}
 }
 
-// TestGuideNotPublished builds the sample sites, the guide beside them,
-// and expects no trace of it in the output.
+// TestGuideNotPublished builds the sample sites, the guide and the
+// catalogue beside them, and expects no trace of either in the output.
 func TestGuideNotPublished(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	_, problems, err := pipeline.Run(pipeline.Options{Root: "../..", Out: out})
@@ -67,7 +92,8 @@ func TestGuideNotPublished(t *testing.T) {
 		t.Fatalf("build: %v\n%v", err, problems)
 	}
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if strings.Contains(strings.ToLower(p), "readme") || strings.Contains(strings.ToLower(p), "panduan") {
+		lower := strings.ToLower(p)
+		if strings.Contains(lower, "readme") || strings.Contains(lower, "panduan") || strings.HasPrefix(strings.ToLower(d.Name()), "pesan") {
 			t.Errorf("the guide was published: %s", p)
 		}
 		return nil

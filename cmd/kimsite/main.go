@@ -4,14 +4,23 @@
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
 //	                [--now TIME] [--future]
 //	                [--shard K/N | --portal-only | --changed-since REV]
-//	kimsite check   [--root DIR] [--site ID]... [--now TIME]
-//	kimsite codeowners [--root DIR]
+//	                [--no-cache] [--cpuprofile FILE]
+//	kimsite check   [--root DIR] [--site ID]... [--format text|github] [--now TIME]
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
-//	kimsite new     SITE SECTION "Judul"
-//	kimsite new     site ID "Kelurahan X" --kecamatan K
+//	kimsite new     SITE SECTION "Judul" [--root DIR]
+//	kimsite new     site ID "Kelurahan X" --kecamatan K [--root DIR]
+//	kimsite codeowners [--root DIR]
 //	kimsite version
+//	kimsite help    [COMMAND]
+//
+// "kimsite help" and "kimsite COMMAND --help" print the help in Bahasa
+// Indonesia (help.go).
 //
 // Exit status: 0 success, 1 content errors (all listed), 2 wrong usage.
+//
+// build and check (build.go) hand Options to generator/pipeline, whose
+// package doc is the map of the whole pipeline; serve (serve.go) hands the
+// repository to generator/serve, which takes the same stages.
 package main
 
 import (
@@ -35,32 +44,6 @@ const (
 	exitContent = 1
 	exitUsage   = 2
 )
-
-const usage = `kimsite membangun situs web setiap kelurahan dari folder content/.
-
-Pemakaian:
-  kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
-                  [--now WAKTU] [--future]
-                  [--shard K/N | --portal-only | --changed-since REVISI]
-  kimsite check   [--root FOLDER] [--site ID]... [--now WAKTU]
-  kimsite codeowners [--root FOLDER]
-  kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
-  kimsite new     KELURAHAN BAGIAN "Judul"
-  kimsite new     site ID "Kelurahan X" --kecamatan KECAMATAN
-  kimsite version
-
-Perintah:
-  build    bangun semua situs ke folder public/ (atau --out); sebagian saja
-           untuk CI: --shard K/N (bagian K dari N, tanpa portal),
-           --portal-only (portal saja), --changed-since REVISI (yang berubah)
-           halaman bertanggal masa depan terbit saat waktunya tiba (--future:
-           sekarang juga); --now WAKTU memakai jam itu, agar hasilnya bisa diulang
-  check    periksa semua isi tanpa menulis apa pun
-  codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
-  serve    pratinjau di peramban, dimuat ulang setiap berkas disimpan
-  new      buat halaman baru (berita, agenda, perencanaan, umkm, cek-fakta) atau kelurahan baru
-  version  tampilkan versi kimsite
-`
 
 func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
@@ -87,9 +70,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "kimsite", version)
 		return exitOK
-	case "help", "--help", "-h":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+	case "help", "--help", "-help", "-h":
+		return runHelp(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "kimsite: perintah %q tidak dikenal\n\n%s", args[0], usage)
 	return exitUsage

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,9 +20,19 @@ import (
 	"github.com/kotamalang/kimsite/generator/slug"
 )
 
+// newFlags are the flags of "new". Its arguments and flags mix in any
+// order, which package flag does not parse, so newArgs does; the FlagSet
+// says which flags there are and gives the help.
+func newFlags() *flag.FlagSet {
+	flags := flag.NewFlagSet("new", flag.ContinueOnError)
+	flags.String("root", ".", "folder repositori")
+	flags.String("kecamatan", "", "new site: kecamatan kelurahan baru (wajib)")
+	return flags
+}
+
 // newArgs splits the arguments of "new" into flags (--name value or
 // --name=value, anywhere) and the rest, in order.
-func newArgs(args []string, known ...string) (flags map[string]string, rest []string, err error) {
+func newArgs(args []string, known *flag.FlagSet) (flags map[string]string, rest []string, err error) {
 	flags = map[string]string{}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -30,7 +41,7 @@ func newArgs(args []string, known ...string) (flags map[string]string, rest []st
 			continue
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !slices.Contains(known, name) {
+		if known.Lookup(name) == nil {
 			return nil, nil, fmt.Errorf("opsi %s tidak dikenal", a)
 		}
 		if !hasValue {
@@ -47,9 +58,16 @@ func newArgs(args []string, known ...string) (flags map[string]string, rest []st
 
 // runNew scaffolds a page, or with "site" a kelurahan.
 func runNew(args []string, stdout, stderr io.Writer, now time.Time) int {
-	flags, rest, err := newArgs(args, "root", "kecamatan")
+	known := newFlags()
+	if slices.ContainsFunc(args, isHelp) {
+		commandUsage(stdout, known)
+		return exitOK
+	}
+	flags, rest, err := newArgs(args, known)
 	if err != nil {
-		return usageError(stderr, "new", err.Error())
+		fmt.Fprintf(stderr, "kimsite new: %v\n\n", err)
+		commandUsage(stderr, known)
+		return exitUsage
 	}
 	root := flags["root"]
 	if root == "" {

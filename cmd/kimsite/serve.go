@@ -23,13 +23,12 @@ const defaultServeAddr = "127.0.0.1:1313"
 // runServe previews the sites with live reload until interrupted.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
-	flags.SetOutput(io.Discard)
 	root := flags.String("root", ".", "folder repositori")
 	addr := flags.String("addr", defaultServeAddr, "alamat dan port pratinjau")
 	var sites siteList
-	flags.Var(&sites, "site", "hanya kelurahan ini (boleh berulang)")
-	if err := flags.Parse(args); err != nil {
-		return usageError(stderr, "serve", flagMessage(err))
+	flags.Var(&sites, "site", "hanya kelurahan ini; boleh diulang atau dipisah koma")
+	if code, ok := parseFlags(flags, args, stdout, stderr); !ok {
+		return code
 	}
 	if flags.NArg() > 0 {
 		return usageError(stderr, "serve", fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))

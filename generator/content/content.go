@@ -44,6 +44,7 @@ type Site struct {
 	Plain    []*Page    // profil, kontak, ..., sorted by URL
 	Sections []*Section // in model.Sections order, each present even when empty
 	Assets   []Asset    // files published as they are, sorted by URL
+	Held     []*Page    // pages dated in the future, taken out by Hold, soonest first
 	byFile   map[string]*Page
 	assets   map[string]*Asset
 }
@@ -88,9 +89,10 @@ type Tag struct {
 
 // Asset is a file published beside the pages.
 type Asset struct {
-	Src  string // relative to the site folder
-	URL  string // relative to the site root
-	Size int64
+	Src    string // relative to the site folder
+	URL    string // relative to the site root
+	Size   int64
+	SHA256 string // of a planning document (see FileSum); "" for other files
 }
 
 // Load reads the site's folder under root's content/. With drafts false,
@@ -112,6 +114,7 @@ func Load(root fs.FS, site *config.Site, drafts bool) (*Site, diag.List) {
 	l.site.finish()
 	l.checkReferences()
 	l.checkReserved()
+	l.hashDocuments()
 	return l.site, l.problems
 }
 
@@ -436,6 +439,7 @@ func (s *Site) Hold(now time.Time) []*Page {
 	slices.SortFunc(held, func(a, b *Page) int {
 		return cmp.Or(a.Meta.Date.Compare(b.Meta.Date.Time), cmp.Compare(a.Path, b.Path))
 	})
+	s.Held = append(s.Held, held...)
 	return held
 }
 

@@ -23,7 +23,10 @@ func (pc *pageContext) photo(n ast.Node, file, dest string, src []byte) []byte {
 	n.SetAttributeString("sizes", []byte(images.Sizes))
 	n.SetAttributeString("width", []byte(fmt.Sprint(img.Width)))
 	n.SetAttributeString("height", []byte(fmt.Sprint(img.Height)))
-	if len(pc.page.BodyImages) > 0 || pc.page.Image != nil {
+	// Only the first photo a page shows is fetched at once: the front
+	// matter photo, unless the text opens with that same photo (the theme
+	// then shows it once, here).
+	if len(pc.page.BodyImages) > 0 || pc.page.Image != nil && pc.page.Image.Src != file {
 		n.SetAttributeString("loading", []byte("lazy"))
 		n.SetAttributeString("decoding", []byte("async"))
 	}

@@ -6,7 +6,8 @@
 // that site's editors; everything else (the theme, the engine, the command,
 // the workflows, sites.yaml, the Go module, CI) belongs to the maintainers.
 // CODEOWNERS only binds when the branch protection of the main branch
-// requires a code owner's review; the README says how to set that up.
+// requires a code owner's review; generator/cms/README.md says how to
+// set that up.
 package owners
 
 import (

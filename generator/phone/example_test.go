@@ -21,5 +21,5 @@ func ExampleDisplay() {
 	fmt.Println(phone.Display("(0341) 551234"))
 	// Output:
 	// +62 812-3456-7890
-	// +62 341-5512-34
+	// +62 341 55-1234
 }

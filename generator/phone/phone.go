@@ -51,13 +51,14 @@ func WhatsApp(s string) (string, bool) {
 	return n, true
 }
 
-// Display formats a number for people to read, such as
-// "+62 812-3456-7890". It normalises s as WhatsApp does, then writes "+62",
-// a space, the next three digits (the mobile prefix or area code), and the
-// rest in groups of four from the left joined by hyphens, so the last group
-// may be shorter: "+62 341-5512-34". It does not try to follow each
-// operator's or area's own grouping. When s is not a number WhatsApp
-// accepts, Display returns s unchanged.
+// Display formats a number for people to read. It normalises s as
+// WhatsApp does, then writes "+62" and a space. A mobile number (8 after
+// the country code) follows as its three-digit prefix and the rest in
+// groups of four: "+62 812-3456-7890". A landline follows as its area code
+// (two digits for Jakarta, Bandung, Semarang, Surabaya and Medan, three
+// elsewhere), a space, and the subscriber's number with its last four
+// digits apart: "+62 21 555-1234", "+62 341 55-1234". When s is not a number
+// WhatsApp accepts, Display returns s unchanged.
 func Display(s string) string {
 	n, ok := WhatsApp(s)
 	if !ok {
@@ -65,10 +66,27 @@ func Display(s string) string {
 	}
 	var b strings.Builder
 	b.WriteString("+62 ")
-	b.WriteString(n[2:5])
-	for i := 5; i < len(n); i += 4 {
-		b.WriteByte('-')
-		b.WriteString(n[i:min(i+4, len(n))])
+	if n[2] == '8' {
+		b.WriteString(n[2:5])
+		for i := 5; i < len(n); i += 4 {
+			b.WriteByte('-')
+			b.WriteString(n[i:min(i+4, len(n))])
+		}
+		return b.String()
 	}
+	area := 3
+	switch n[2:4] {
+	case "21", "22", "24", "31", "61":
+		area = 2
+	}
+	b.WriteString(n[2 : 2+area])
+	b.WriteByte(' ')
+	rest := n[2+area:]
+	if len(rest) > 5 {
+		b.WriteString(rest[:len(rest)-4])
+		b.WriteByte('-')
+		rest = rest[len(rest)-4:]
+	}
+	b.WriteString(rest)
 	return b.String()
 }

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"io/fs"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -9,7 +8,6 @@ import (
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/corpus"
-	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/render"
@@ -62,39 +60,32 @@ func BenchmarkCheck(b *testing.B) {
 	reportPages(b, benchSites*benchPages)
 }
 
-// stages holds one site loaded and rendered, for the stage benchmarks.
+// stages holds the stages and one site loaded, for the stage benchmarks.
 type stages struct {
-	fsys  fs.FS
-	city  *config.City
-	site  *content.Site
-	md    *markdown.Renderer
-	min   *minify.Minifier
-	theme *theme.Theme
+	*Stages
+	site *content.Site
 }
 
 func loadStages(b *testing.B) *stages {
 	b.Helper()
-	s := &stages{fsys: benchCorpus(b), md: markdown.New(), min: minify.New()}
-	s.city, _ = config.Load(s.fsys)
-	site, problems := content.Load(s.fsys, s.city.Sites[0], false)
-	problems.Append(renderMarkdown(s.md, site))
-	if problems.Errors() > 0 {
-		b.Fatal(problems)
-	}
-	s.site = site
-	th, err := theme.Load(themes.Default(), render.Funcs(), s.min)
+	fsys := benchCorpus(b)
+	city, _ := config.Load(fsys)
+	st, err := NewStages(city, Options{FS: fsys, ImageCache: "-"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	s.theme = th
-	return s
+	site, problems := st.Load(city.Sites[0])
+	if problems.Errors() > 0 {
+		b.Fatal(problems)
+	}
+	return &stages{Stages: st, site: site}
 }
 
 // BenchmarkStageLoad reads and checks one site's files and front matter.
 func BenchmarkStageLoad(b *testing.B) {
 	s := loadStages(b)
 	for b.Loop() {
-		content.Load(s.fsys, s.city.Sites[0], false)
+		content.Load(s.FS, s.City.Sites[0], false)
 	}
 	reportPages(b, benchPages)
 }
@@ -103,7 +94,7 @@ func BenchmarkStageLoad(b *testing.B) {
 func BenchmarkStageMarkdown(b *testing.B) {
 	s := loadStages(b)
 	for b.Loop() {
-		renderMarkdown(s.md, s.site)
+		s.renderMarkdown(s.site)
 	}
 	reportPages(b, benchPages)
 }
@@ -122,9 +113,8 @@ func (m *memOutput) WriteFile(name string, data []byte) error {
 // writing nothing.
 func BenchmarkStageRender(b *testing.B) {
 	s := loadStages(b)
-	r := render.New(render.Options{City: s.city, Theme: s.theme, Minify: s.min, Root: s.fsys})
 	for b.Loop() {
-		if _, err := r.Site(s.site, &memOutput{}); err != nil {
+		if _, err := s.Render.Site(s.site, &memOutput{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,8 +137,7 @@ func BenchmarkStageMinify(b *testing.B) {
 func BenchmarkStageWrite(b *testing.B) {
 	s := loadStages(b)
 	files := map[string][]byte{}
-	r := render.New(render.Options{City: s.city, Theme: s.theme, Minify: s.min, Root: s.fsys})
-	if _, err := r.Site(s.site, &memOutput{files: files}); err != nil {
+	if _, err := s.Render.Site(s.site, &memOutput{files: files}); err != nil {
 		b.Fatal(err)
 	}
 	target := b.TempDir() + "/public"
@@ -171,8 +160,7 @@ func BenchmarkStageWrite(b *testing.B) {
 
 func renderedPages(b *testing.B, s *stages) [][]byte {
 	files := map[string][]byte{}
-	r := render.New(render.Options{City: s.city, Theme: s.theme, Minify: s.min, Root: s.fsys})
-	if _, err := r.Site(s.site, &memOutput{files: files}); err != nil {
+	if _, err := s.Render.Site(s.site, &memOutput{files: files}); err != nil {
 		b.Fatal(err)
 	}
 	var pages [][]byte

@@ -57,7 +57,7 @@ func openCache(opts Options, themeFS fs.FS, dir *output.Dir) (*siteCache, error)
 	}
 	h := cache.NewHasher()
 	h.Add("engine", []byte(engine))
-	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.Dev)+","+strconv.FormatBool(opts.Future)+","+strconv.FormatBool(opts.Now.IsZero())))
+	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+strconv.FormatBool(opts.Future)+","+strconv.FormatBool(opts.Now.IsZero())))
 	if err := h.AddTree(themeFS, "."); err != nil {
 		return nil, err
 	}
@@ -283,10 +283,10 @@ func (sc *siteCache) putParts(keys map[string]string, kept map[string]bool, writ
 // (the weekly digest and "this week" move on). Until then a rebuild may
 // keep the output, so an hourly scheduled build renders only what time
 // changed.
-func expires(now time.Time, held []*content.Page, site *content.Site) time.Time {
+func expires(now time.Time, site *content.Site) time.Time {
 	n := now.In(locale.WIB)
 	until := time.Date(n.Year(), n.Month(), n.Day()+1, 0, 0, 0, 0, locale.WIB)
-	for _, p := range held {
+	for _, p := range site.Held {
 		if p.Meta.Date.Before(until) {
 			until = p.Meta.Date.Time
 		}

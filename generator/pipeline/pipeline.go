@@ -1,19 +1,3 @@
-// Package pipeline runs the whole pipeline, stage by stage:
-//
-//	sites.yaml ─ config ─┐
-//	content/   ─ content ─┴─> markdown ─> render (theme, minify) ─> output
-//
-// It takes Options (the repository, the output folder, which sites) and
-// gives a Summary and every problem found in the content. Sites are loaded,
-// rendered and written one after another, each site's pages in parallel, so
-// memory stays bounded by the largest site; the portal is built at the end
-// from small digests of each site. Output goes to a staging folder that
-// replaces the output folder only when the whole build succeeded.
-//
-// A CI matrix builds parts instead: a Shard renders its sites and no
-// portal; PortalFromAll reads every site but renders only the portal and
-// the sites in Render. The parts write disjoint files whose union is the
-// full build, byte for byte (partial_test.go).
 package pipeline
 
 import (
@@ -24,25 +8,18 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
-	"github.com/kotamalang/kimsite/generator/images"
-	"github.com/kotamalang/kimsite/generator/markdown"
-	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/owners"
 	"github.com/kotamalang/kimsite/generator/render"
 	"github.com/kotamalang/kimsite/generator/shard"
-	"github.com/kotamalang/kimsite/generator/theme"
 	"github.com/kotamalang/kimsite/themes"
 )
 
@@ -55,15 +32,15 @@ type Options struct {
 	Sites  []string      // only these site ids; all when empty
 	Drafts bool          // include pages marked draft
 	Theme  fs.FS         // the theme; the embedded default when nil
-	Dev    bool          // preview server mode
+	Cache  string        // the build cache's manifest file; empty to build every site afresh
+
 	// Now is the build's clock, read once by the caller (kimsite build
 	// reads it, or takes --now): pages dated after it are held back
 	// unless Future is set, and the agenda and the weekly digest split at
 	// it. When zero, nothing is held and the newest page's date stands in
 	// for it (see render.Options.Now), so tests need no clock.
 	Now    time.Time
-	Future bool   // publish pages dated after Now too (kimsite build --future)
-	Cache  string // the build cache's manifest file; empty to build every site afresh
+	Future bool // publish pages dated after Now too (kimsite build --future)
 
 	// ImageCache is where resized photos are kept between builds;
 	// ".kimsite-cache" under Root when empty, none when "-".
@@ -84,6 +61,21 @@ type Options struct {
 	// --portal-only, the changed ones for --changed-since.
 	PortalFromAll bool
 	Render        []string
+
+	// What the preview server does differently from a build, each a named
+	// choice so that a test can build with the same ones and compare.
+	//
+	// LiveReload makes every page load /_kimsite/reload.js, the preview
+	// server's reload script.
+	LiveReload bool
+	// Address, when set, is where the portal is served; every site, one on
+	// a domain of its own too, is then at Address+<site-id>/, so that
+	// every link of the preview stays on the preview server.
+	Address string
+	// Clock, when set and Now is zero, is read each time pages are
+	// rendered (Stages.Only): the preview's agenda and weekly digest follow
+	// the real time, while it holds nothing back, as it shows drafts.
+	Clock func() time.Time
 }
 
 // Summary describes a finished build.
@@ -114,7 +106,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		defer root.Close()
 		opts.FS = root.FS()
 	}
-	city, problems := config.Load(opts.FS)
+	city, problems := LoadCity(opts)
 	if city == nil || problems.Errors() > 0 && len(city.Sites) == 0 {
 		problems.Sort()
 		return sum, problems, nil
@@ -124,9 +116,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		return sum, problems, err
 	}
 	sites = slices.DeleteFunc(sites, func(s *config.Site) bool { return !opts.Shard.Has(s.ID) })
-	min := minify.New()
-	themeFS := cmpFS(opts.Theme, themes.Default())
-	th, err := theme.Load(themeFS, render.Funcs(), min)
+	st, err := NewStages(city, opts)
 	if err != nil {
 		return sum, problems, err
 	}
@@ -146,9 +136,10 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		out = dir
 	}
 	counter := &countingOutput{out: out}
-	imgs := images.New(images.Options{Root: opts.FS, CacheDir: imageCache(opts)})
-	r := render.New(render.Options{City: city, Theme: th, Minify: min, Root: opts.FS, Dev: opts.Dev, Now: opts.Now, Images: imgs})
-	md := markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text))
+	themeFS := opts.Theme
+	if themeFS == nil {
+		themeFS = themes.Default()
+	}
 	cache, err := openCache(opts, themeFS, dir)
 	if err != nil {
 		return sum, problems, err
@@ -156,7 +147,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	if cache != nil {
 		cache.hashSites(sites)
 	}
-	p := &pipeline{opts: opts, md: md, imgs: imgs, r: r, cache: cache, dir: dir}
+	p := &pipeline{opts: opts, st: st, cache: cache, dir: dir}
 	if out != nil {
 		p.out = counter
 	}
@@ -164,7 +155,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	// so that the digests kept for the portal stay small.
 	var data *render.CityData
 	if out != nil && !opts.Shard.Set() {
-		if data, err = render.NewCityData(); err != nil {
+		if data, err = render.NewCityData(newTemp); err != nil {
 			return sum, problems, err
 		}
 		defer data.Close()
@@ -183,7 +174,7 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 		return sum, problems, nil
 	}
 	if !opts.Shard.Set() {
-		if err := p.portal(city, sites, digests, data); err != nil {
+		if err := p.portal(sites, digests, data); err != nil {
 			return sum, problems, err
 		}
 	}
@@ -220,10 +211,7 @@ func (p *pipeline) allSites(sites []*config.Site, clean bool, data *render.CityD
 			}
 		}
 		if d != nil {
-			digests = append(digests, *d)
-			if len(digests)%trimEvery == 0 {
-				render.TrimDigests(digests)
-			}
+			digests = render.AppendDigest(digests, *d)
 		}
 		if didRender {
 			rendered++
@@ -255,40 +243,30 @@ func (p *pipeline) commit() error {
 
 // portal renders the city portal and the web editor, keeping the folders
 // of them that the build cache finds unchanged.
-func (p *pipeline) portal(city *config.City, sites []*config.Site, digests []render.Digest, data *render.CityData) error {
-	r, out := p.r, render.Output(p.out)
+func (p *pipeline) portal(sites []*config.Site, digests []render.Digest, data *render.CityData) error {
+	out := render.Output(p.out)
 	var keys map[string]string
 	var kept map[string]bool
+	var accept func(name string) bool
 	var rec *recorder
 	if p.cache != nil {
 		keys = p.cache.partKeys(digests, sites)
 		kept = p.cache.keepParts(keys, p.dir, p.out)
-		opts := r.Options
-		opts.Only = func(name string) bool {
+		accept = func(name string) bool {
 			folder, _, _ := strings.Cut(name, "/")
 			return !kept[folder]
 		}
-		r, rec = render.New(opts), &recorder{out: p.out}
+		rec = &recorder{out: p.out}
 		out = rec
 	}
-	if err := r.Portal(digests, data, out); err != nil {
+	if err := p.st.Portal(sites, digests, data, out, accept); err != nil {
 		return err
-	}
-	// The web editor lives on the portal, so it is built with it.
-	if !kept[cms.Dir] {
-		if err := cms.Write(out, p.opts.FS, city, sites); err != nil {
-			return err
-		}
 	}
 	if p.cache != nil {
 		p.cache.putParts(keys, kept, rec.names)
 	}
 	return nil
 }
-
-// trimEvery is how many sites' digests the build takes between two
-// render.TrimDigests.
-const trimEvery = 64
 
 // imageCache is the folder of the photo cache: ".kimsite-cache" in the
 // repository unless the options say otherwise.
@@ -302,12 +280,10 @@ func imageCache(opts Options) string {
 	return filepath.Join(opts.Root, ".kimsite-cache")
 }
 
-// pipeline holds the stages one site goes through.
+// pipeline is one run: the stages and what the run keeps between sites.
 type pipeline struct {
 	opts  Options
-	md    *markdown.Renderer
-	imgs  *images.Set
-	r     *render.Renderer
+	st    *Stages
 	cache *siteCache
 	dir   *output.Dir
 	out   *countingOutput // nil when checking
@@ -366,33 +342,17 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 			return ps
 		}
 	}
-	site, problems := content.Load(p.opts.FS, sc, p.opts.Drafts)
-	held := p.schedule(site)
+	site, problems := p.st.Load(sc)
 	if !p.opts.Now.IsZero() {
-		ps.until = expires(p.opts.Now, held, site)
-	}
-	problems.Append(renderMarkdown(p.md, site))
-	problems.Append(p.imgs.Check(site))
-	if p.opts.Check != nil {
-		problems.Append(p.opts.Check(site))
+		ps.until = expires(p.opts.Now, site)
 	}
 	ps.problems = problems
 	if p.out == nil || !clean || problems.Errors() > 0 {
-		_ = p.imgs.Write(site, nil) // nothing will be written: forget the site's photos
+		_ = p.st.Images.Write(site, nil) // nothing will be written: forget the site's photos
 		return ps
 	}
 	ps.site = site
 	return ps
-}
-
-// schedule holds back the site's pages dated after the build's clock. A
-// check holds nothing back: every page is checked, and the check says when
-// each future page will appear.
-func (p *pipeline) schedule(site *content.Site) []*content.Page {
-	if p.opts.Now.IsZero() || p.opts.Future || p.opts.Check != nil {
-		return nil
-	}
-	return site.Hold(p.opts.Now)
 }
 
 // render writes a prepared site (or only takes its digest, for a portal
@@ -408,26 +368,19 @@ func (p *pipeline) render(ps prepared) (*render.Digest, bool, error) {
 	case ps.site == nil:
 		return nil, false, nil
 	case p.opts.PortalFromAll && !slices.Contains(p.opts.Render, ps.config.ID):
-		_ = p.imgs.Write(ps.site, nil) // not rendered here: forget its photos
-		d, err := p.r.DigestOf(ps.site)
+		_ = p.st.Images.Write(ps.site, nil) // not rendered here: forget its photos
+		d, err := p.st.Render.DigestOf(ps.site)
 		return &d, false, err
 	}
 	rec := &recorder{out: p.out}
-	d, err := p.r.Site(ps.site, rec)
+	d, err := p.st.Render.Site(ps.site, rec)
 	if err == nil {
-		err = p.imgs.Write(ps.site, rec)
+		err = p.st.Images.Write(ps.site, rec)
 	}
 	if err == nil && p.cache != nil {
 		err = p.cache.put(ps.config, ps.key, rec.names, d, p.opts.Now, ps.until)
 	}
 	return &d, true, err
-}
-
-func cmpFS(a, b fs.FS) fs.FS {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // selectSites returns the sites named by ids, in sites.yaml order.
@@ -471,28 +424,8 @@ func checkOut(root, out string) error {
 	return nil
 }
 
-// renderMarkdown renders every page's body on all cores.
-func renderMarkdown(md *markdown.Renderer, site *content.Site) diag.List {
-	pages := site.Pages()
-	results := make([]diag.List, len(pages))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(pages))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
-				results[i] = md.Render(site, pages[i])
-			}
-		}()
-	}
-	wg.Wait()
-	var problems diag.List
-	for _, r := range results {
-		problems.Append(r)
-	}
-	return problems
-}
+// newTemp is the temporary storage the city's open data is gathered in.
+func newTemp() (render.Temp, error) { return output.NewTemp() }
 
 // countingOutput counts what is written.
 type countingOutput struct {

@@ -6,13 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/kotamalang/kimsite/generator/config"
-	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/corpus"
-	"github.com/kotamalang/kimsite/generator/markdown"
-	"github.com/kotamalang/kimsite/generator/minify"
-	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/themes"
 )
 
 // singleViews loads one generated 200-page site and returns the view of
@@ -27,22 +21,15 @@ func singleViews(b *testing.B) (*Renderer, []*View) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	city, problems := config.Load(fsys)
-	site, more := content.Load(fsys, city.Sites[0], false)
-	problems.Append(more)
-	md := markdown.New()
-	for _, p := range site.Pages() {
-		problems.Append(md.Render(site, p))
-	}
-	if len(problems) > 0 {
-		b.Fatal(problems)
-	}
-	min := minify.New()
-	th, err := theme.Load(themes.Default(), Funcs(), min)
+	r, load, err := NewStages(fsys)
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys})
+	city := r.City
+	site, problems := load(city.Sites[0])
+	if len(problems) > 0 {
+		b.Fatal(problems)
+	}
 	css := r.css(site.Config)
 	var views []*View
 	for _, sec := range site.Sections {

@@ -16,14 +16,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/kotamalang/kimsite/generator/config"
-	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/corpus"
-	"github.com/kotamalang/kimsite/generator/markdown"
-	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/model"
-	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/themes"
 )
 
 // These tests build a generated city of a dozen kelurahan, enough for the
@@ -32,7 +26,7 @@ import (
 // rel="next" to the last and back along rel="prev".
 
 var (
-	cardLink = regexp.MustCompile(`<li class="card"><h3><a href="(/[^"]+)">`)
+	cardLink = regexp.MustCompile(`<li class="card(?: text)?">(?:<div class="thumb"><img [^>]*></div>)?<h3><a href="(/[^"]+)">`)
 	relLink  = regexp.MustCompile(`<link rel="(prev|next)" href="([^"]+)">`)
 	catLink  = regexp.MustCompile(`<a href="(/umkm/kategori/[a-z]+/)"(?: aria-current="page")?>[^<]+<span>\((\d+)\)</span>`)
 )
@@ -253,7 +247,7 @@ func TestCityOpenDataComplete(t *testing.T) {
 func TestOpenDataEmpty(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	data, err := NewCityData()
+	data, err := NewCityData(newTemp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,23 +275,13 @@ func TestOpenDataEmpty(t *testing.T) {
 // items.
 func TestTrimDigests(t *testing.T) {
 	cityOutput(t)
-	cfg, problems := config.Load(city.fsys)
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	min := minify.New()
-	th, err := theme.Load(themes.Default(), Funcs(), min)
+	r, load, err := NewStages(city.fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := New(Options{City: cfg, Theme: th, Minify: min, Root: city.fsys})
-	md := markdown.New()
 	var whole []Digest
-	for _, sc := range cfg.Sites {
-		site, _ := content.Load(city.fsys, sc, false)
-		for _, p := range site.Pages() {
-			md.Render(site, p)
-		}
+	for _, sc := range r.City.Sites {
+		site, _ := load(sc)
 		d, err := r.DigestOf(site)
 		if err != nil {
 			t.Fatal(err)
@@ -321,7 +305,7 @@ func TestTrimDigests(t *testing.T) {
 		t.Fatalf("trimming kept all %d items", items(whole))
 	}
 	portal := func(digests []Digest) *memOutput {
-		data, err := NewCityData()
+		data, err := NewCityData(newTemp)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,11 +1,7 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/kotamalang/kimsite/generator/content"
@@ -23,37 +19,8 @@ type DocInfo struct {
 	SHA256 string `json:"sha256"`
 }
 
-// docHashes returns the SHA-256 of every document that a planning page
-// names, by asset URL. Only documents are read, not every published file.
-func (r *Renderer) docHashes(s *content.Site) (map[string]string, error) {
-	sums := map[string]string{}
-	for _, p := range s.Section(model.Perencanaan).Pages {
-		f, _ := p.Front.(*model.PerencanaanFront)
-		if f == nil {
-			continue
-		}
-		for _, d := range f.Documents {
-			url := p.FileURL(d.File)
-			if url == "" || sums[url] != "" {
-				continue
-			}
-			i, ok := slices.BinarySearchFunc(s.Assets, url, func(a content.Asset, u string) int { return strings.Compare(a.URL, u) })
-			if !ok {
-				continue
-			}
-			data, err := fs.ReadFile(r.Root, path.Join("content", s.Config.ID, s.Assets[i].Src))
-			if err != nil {
-				return nil, err
-			}
-			sum := sha256.Sum256(data)
-			sums[url] = hex.EncodeToString(sum[:])
-		}
-	}
-	return sums, nil
-}
-
 // docs lists a planning page's documents with their type, size and hash.
-func docs(s *content.Site, p *content.Page, sums map[string]string) []DocInfo {
+func docs(s *content.Site, p *content.Page) []DocInfo {
 	f, _ := p.Front.(*model.PerencanaanFront)
 	if f == nil {
 		return nil
@@ -65,7 +32,7 @@ func docs(s *content.Site, p *content.Page, sums map[string]string) []DocInfo {
 			continue
 		}
 		out = append(out, DocInfo{Title: d.Title, URL: s.Config.URL(url), Href: s.Config.Path + url,
-			Type: strings.ToUpper(strings.TrimPrefix(path.Ext(url), ".")), Size: p.FileSize(d.File), SHA256: sums[url]})
+			Type: strings.ToUpper(strings.TrimPrefix(path.Ext(url), ".")), Size: p.FileSize(d.File), SHA256: p.FileSum(d.File)})
 	}
 	return out
 }

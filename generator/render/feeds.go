@@ -82,6 +82,8 @@ func rssDate(t time.Time) string {
 	return t.Format(time.RFC1123Z)
 }
 
+// isoDate is a date as sitemaps and the open data files write it
+// (2006-01-02), or "" for none.
 func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""

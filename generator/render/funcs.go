@@ -22,19 +22,19 @@ func Funcs() template.FuncMap {
 		"isoDate": func(d model.Date) string {
 			return dateOr(d.Time, func(t time.Time) string { return t.In(locale.WIB).Format(time.RFC3339) })
 		},
-		"rupiah":      locale.Rupiah,
-		"rupiahShort": locale.RupiahShort,
-		"number":      func(n int64) string { return locale.Number(n) },
-		"bytes":       humanBytes,
-		"wa":          whatsAppLink,
-		"phone":       phoneDisplay,
-		"upper":       strings.ToUpper,
-		"add":         func(a, b int) int { return a + b },
-		"osm":         func(q string) string { return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q) },
-		"stagePath":   StagePath,
-		"linkName":    linkName,
-		"checkedURL":  checkedURL,
-		"trimSlash":   func(s string) string { return strings.TrimPrefix(s, "/") },
+		"rupiah":         locale.Rupiah,
+		"rupiahShort":    locale.RupiahShort,
+		"number":         func(n int64) string { return locale.Number(n) },
+		"bytes":          humanBytes,
+		"wa":             whatsAppLink,
+		"phone":          phoneDisplay,
+		"upper":          strings.ToUpper,
+		"add":            func(a, b int) int { return a + b },
+		"stagePath":      StagePath,
+		"withoutVerdict": WithoutVerdict,
+		"linkName":       linkName,
+		"checkedURL":     checkedURL,
+		"trimSlash":      func(s string) string { return strings.TrimPrefix(s, "/") },
 	}
 }
 

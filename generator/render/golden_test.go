@@ -101,7 +101,7 @@ func inputFS(ar *txtar.Archive) fstest.MapFS {
 			continue
 		}
 		data := f.Data
-		if ext := path.Ext(f.Name); ext == ".png" || ext == ".jpg" {
+		if ext := path.Ext(f.Name); ext == ".png" || ext == ".jpg" || ext == ".webp" {
 			data = tinyPNG()
 		}
 		fsys[f.Name] = &fstest.MapFile{Data: data}

@@ -11,6 +11,11 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
 	"github.com/kotamalang/kimsite/generator/content"
 )
 
@@ -51,49 +56,80 @@ func siteOGImage(s *content.Site) (string, bool) {
 	return ogName, true
 }
 
-// ogCache keeps the drawn images by accent colour: most sites share the
-// theme's colour, and drawing takes tens of milliseconds.
+// ogCache keeps the drawn images by accent colour and text: drawing takes
+// tens of milliseconds.
 type ogCache struct {
 	mu     sync.Mutex
-	images map[string][]byte
+	images map[[3]string][]byte
 }
 
-// image returns the default share image for an accent ("" for the theme's).
-func (c *ogCache) image(accent string) ([]byte, error) {
+// image returns the default share image for an accent ("" for the theme's)
+// with a name in large letters and a line below it.
+func (c *ogCache) image(accent, name, line string) ([]byte, error) {
+	key := [3]string{accent, name, line}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if img, ok := c.images[accent]; ok {
+	if img, ok := c.images[key]; ok {
 		return img, nil
 	}
-	img, err := drawOGImage(accent)
+	img, err := drawOGImage(accent, name, line)
 	if err != nil {
 		return nil, err
 	}
 	if c.images == nil {
-		c.images = map[string][]byte{}
+		c.images = map[[3]string][]byte{}
 	}
-	c.images[accent] = img
+	c.images[key] = img
 	return img, nil
 }
 
-// drawOGImage draws the default share image: the accent colour with a
-// white band, as a small paletted PNG. The same colour gives the same
-// bytes, so builds stay reproducible.
-func drawOGImage(accentHex string) ([]byte, error) {
+// ogMargin is the space around the text; WhatsApp crops a preview to a
+// square on some phones, so the text starts well inside the left edge.
+const ogMargin = 80
+
+// drawOGImage draws a default share image: the name in white bold letters
+// on the accent colour, wrapped to at most three lines, with a smaller line
+// (the kecamatan and city) below and a white band under it. The font is Go
+// Bold, which ships with the module, so every machine draws the same
+// bytes: builds stay reproducible.
+func drawOGImage(accentHex, name, line string) ([]byte, error) {
 	accent := parseHex(cmp.Or(accentHex, defaultAccent))
-	pal := color.Palette{accent, color.White, blend(accent, color.RGBA{255, 255, 255, 255})}
-	img := image.NewPaletted(image.Rect(0, 0, ogWidth, ogHeight), pal)
-	// Colour index 0 (the accent) fills the image; draw the band and a mark.
-	for y := 430; y < 470; y++ {
-		for x := 80; x < ogWidth-80; x++ {
-			img.SetColorIndex(x, y, 1)
-		}
+	// A palette from the accent to white: the letters' anti-aliased edges
+	// need the shades between, and a paletted PNG stays small.
+	pal := make(color.Palette, 16)
+	for i := range pal {
+		pal[i] = mix(accent, color.RGBA{255, 255, 255, 255}, i, len(pal)-1)
 	}
-	for y := 160; y < 400; y++ {
-		for x := 80; x < 320; x++ {
-			if (x-80)/40%2 == (y-160)/40%2 {
-				img.SetColorIndex(x, y, 2)
-			}
+	img := image.NewPaletted(image.Rect(0, 0, ogWidth, ogHeight), pal)
+	bold, err := opentype.Parse(gobold.TTF)
+	if err != nil {
+		return nil, err
+	}
+	big, err := opentype.NewFace(bold, &opentype.FaceOptions{Size: 76, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, err
+	}
+	defer big.Close()
+	small, err := opentype.NewFace(bold, &opentype.FaceOptions{Size: 38, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, err
+	}
+	defer small.Close()
+	white := image.NewUniform(color.White)
+	lines := wrap(big, name, ogWidth-2*ogMargin, 3)
+	y := 330 - 45*len(lines)
+	for _, l := range lines {
+		d := font.Drawer{Dst: img, Src: white, Face: big, Dot: fixed.P(ogMargin, y)}
+		d.DrawString(l)
+		y += 92
+	}
+	for _, l := range wrap(small, line, ogWidth-2*ogMargin, 1) {
+		d := font.Drawer{Dst: img, Src: white, Face: small, Dot: fixed.P(ogMargin, y+8)}
+		d.DrawString(l)
+	}
+	for yy := ogHeight - 90; yy < ogHeight-70; yy++ {
+		for x := ogMargin; x < ogWidth-ogMargin; x++ {
+			img.SetColorIndex(x, yy, uint8(len(pal)-1))
 		}
 	}
 	var buf bytes.Buffer
@@ -104,6 +140,42 @@ func drawOGImage(accentHex string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// wrap breaks text into at most n lines that fit width pixels in face; the
+// last line ends in "…" when the text is longer.
+func wrap(face font.Face, text string, width, n int) []string {
+	var lines []string
+	cur := ""
+	words := strings.Fields(text)
+	for i, w := range words {
+		next := strings.TrimSpace(cur + " " + w)
+		if cur != "" && font.MeasureString(face, next).Ceil() > width {
+			lines = append(lines, cur)
+			if len(lines) == n {
+				last := lines[n-1]
+				for font.MeasureString(face, last+"…").Ceil() > width && strings.Contains(last, " ") {
+					last = last[:strings.LastIndex(last, " ")]
+				}
+				lines[n-1] = last + "…"
+				return lines
+			}
+			cur = w
+		} else {
+			cur = next
+		}
+		_ = i
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// mix is the colour i/n of the way from a to b.
+func mix(a, b color.RGBA, i, n int) color.RGBA {
+	f := func(x, y uint8) uint8 { return uint8((int(x)*(n-i) + int(y)*i) / n) }
+	return color.RGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 255}
+}
+
 // parseHex reads "#rrggbb"; config has checked the form.
 func parseHex(s string) color.RGBA {
 	n, err := strconv.ParseUint(strings.TrimPrefix(s, "#"), 16, 32)
@@ -111,9 +183,4 @@ func parseHex(s string) color.RGBA {
 		n = 0x0b6e4f
 	}
 	return color.RGBA{uint8(n >> 16), uint8(n >> 8), uint8(n), 255}
-}
-
-// blend mixes two colours half and half.
-func blend(a, b color.RGBA) color.RGBA {
-	return color.RGBA{uint8((int(a.R) + int(b.R)) / 2), uint8((int(a.G) + int(b.G)) / 2), uint8((int(a.B) + int(b.B)) / 2), 255}
 }

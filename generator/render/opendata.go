@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"io/fs"
-	"os"
 	"path"
 	"strconv"
 
@@ -71,7 +69,7 @@ type ProductRecord struct {
 	Image string `json:"image,omitempty"`
 }
 
-func planRecords(s *content.Site, sums map[string]string) []PlanRecord {
+func planRecords(s *content.Site) []PlanRecord {
 	recs := []PlanRecord{}
 	for _, p := range s.Section(model.Perencanaan).Pages {
 		f, _ := p.Front.(*model.PerencanaanFront)
@@ -81,7 +79,7 @@ func planRecords(s *content.Site, sums map[string]string) []PlanRecord {
 		recs = append(recs, PlanRecord{Site: s.Config.ID, Kelurahan: s.Config.Name, Kecamatan: s.Config.Kecamatan,
 			Title: p.Meta.Title, Year: f.Year, Stage: f.Stage, Budget: f.Budget, Funding: f.Funding,
 			Location: f.Location, RW: f.RW, Progress: f.Progress, Date: isoDate(p.Meta.Date.Time),
-			URL: s.Config.URL(p.URL), Documents: docs(s, p, sums)})
+			URL: s.Config.URL(p.URL), Documents: docs(s, p)})
 	}
 	return recs
 }
@@ -204,28 +202,33 @@ func jsonElement(w io.Writer, i int, v any) error {
 }
 
 // CityData gathers the city's open data site by site into temporary
-// files, so that a build never holds every record of the city: the
+// storage, so that a build never holds every record of the city: the
 // portal's perencanaan.csv, perencanaan.json and umkm.json are each site's
-// records in the order they were added. Close removes the files.
+// records in the order they were added. Close drops the storage.
 type CityData struct {
-	files [3]*os.File
+	files [3]Temp
 	bufs  [3]*bufio.Writer
 	enc   *openData
 }
 
-// NewCityData returns an empty CityData. Its files are removed from their
-// folder as soon as they are made, where the system allows it (Unix), so
-// that they go with the process however it ends; elsewhere Close removes
-// them.
-func NewCityData() (*CityData, error) {
+// Temp is temporary storage that render writes to and reads back; package
+// output makes it (output.NewTemp), as render itself writes only to an
+// Output.
+type Temp interface {
+	io.ReadWriteSeeker
+	io.Closer
+}
+
+// NewCityData returns an empty CityData that keeps its files in storage
+// made by temp.
+func NewCityData(temp func() (Temp, error)) (*CityData, error) {
 	c := &CityData{}
 	for i := range c.files {
-		f, err := os.CreateTemp("", "kimsite-opendata-*")
+		f, err := temp()
 		if err != nil {
 			c.Close()
 			return nil, err
 		}
-		_ = os.Remove(f.Name()) // fails on Windows while f is open: Close retries
 		c.files[i], c.bufs[i] = f, bufio.NewWriter(f)
 	}
 	c.enc = newOpenData(c.bufs[0], c.bufs[1], c.bufs[2])
@@ -259,15 +262,12 @@ func (c *CityData) write(out Output) error {
 	return nil
 }
 
-// Close removes the temporary files.
+// Close drops the temporary storage.
 func (c *CityData) Close() error {
 	var errs []error
 	for _, f := range c.files {
 		if f != nil {
 			errs = append(errs, f.Close())
-			if err := os.Remove(f.Name()); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				errs = append(errs, err)
-			}
 		}
 	}
 	return errors.Join(errs...)

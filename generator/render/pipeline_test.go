@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -12,10 +11,8 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
-	"github.com/kotamalang/kimsite/generator/markdown"
-	"github.com/kotamalang/kimsite/generator/minify"
-	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/themes"
+	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/output"
 )
 
 // memOutput keeps rendered files in memory.
@@ -37,8 +34,8 @@ func (m *memOutput) WriteFile(name string, data []byte) error {
 // names returns the written file names, sorted.
 func (m *memOutput) names() []string { return slices.Sorted(maps.Keys(m.files)) }
 
-// renderAll runs config, content, markdown and render over fsys as the
-// build does, and returns every file written. today is passed to Options.
+// renderAll runs the whole pipeline over fsys as the build does, and
+// returns every file written. today is passed to Options.
 func renderAll(t *testing.T, fsys fs.FS, today time.Time) *memOutput {
 	t.Helper()
 	out, err := renderFS(fsys, today)
@@ -48,43 +45,23 @@ func renderAll(t *testing.T, fsys fs.FS, today time.Time) *memOutput {
 	return out
 }
 
+// The tests take their stages from package pipeline, as the build and the
+// preview do. This package's own tests cannot import it (it imports
+// render), so link_test.go, an external test of this folder, sets these.
+var (
+	// Build runs pipeline.Run over fsys, writing to out.
+	Build func(fsys fs.FS, today time.Time, out Output) error
+	// NewStages returns pipeline.NewStages' renderer for fsys's city, and
+	// its Stages.Load.
+	NewStages func(fsys fs.FS) (*Renderer, func(*config.Site) (*content.Site, diag.List), error)
+)
+
+// newTemp is the temporary storage the build gives CityData.
+func newTemp() (Temp, error) { return output.NewTemp() }
+
 func renderFS(fsys fs.FS, today time.Time) (*memOutput, error) {
-	city, problems := config.Load(fsys)
-	if problems.Errors() > 0 {
-		return nil, fmt.Errorf("sites.yaml: %v", problems)
-	}
-	min := minify.New()
-	th, err := theme.Load(themes.Default(), Funcs(), min)
-	if err != nil {
-		return nil, err
-	}
-	r := New(Options{City: city, Theme: th, Minify: min, Root: fsys, Now: today})
-	md := markdown.New()
 	out := &memOutput{}
-	data, err := NewCityData()
-	if err != nil {
-		return nil, err
-	}
-	defer data.Close()
-	var digests []Digest
-	for _, sc := range city.Sites {
-		site, problems := content.Load(fsys, sc, false)
-		for _, p := range site.Pages() {
-			problems.Append(md.Render(site, p))
-		}
-		if problems.Errors() > 0 {
-			return nil, fmt.Errorf("content/%s: %v", sc.ID, problems)
-		}
-		d, err := r.Site(site, out)
-		if err != nil {
-			return nil, err
-		}
-		if err := data.Add(&d); err != nil {
-			return nil, err
-		}
-		digests = append(digests, d)
-	}
-	return out, r.Portal(digests, data, out)
+	return out, Build(fsys, today, out)
 }
 
 // shared holds the builds several tests check, made once per test binary.

@@ -118,11 +118,11 @@ func TestStagePath(t *testing.T) {
 }
 
 func TestOGImage(t *testing.T) {
-	a, err := drawOGImage("#123456")
+	a, err := drawOGImage("#123456", "Kelurahan Uji", "Kota Malang")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := drawOGImage("#123456")
+	b, _ := drawOGImage("#123456", "Kelurahan Uji", "Kota Malang")
 	if !bytes.Equal(a, b) {
 		t.Error("the same site gives different images")
 	}

@@ -6,12 +6,15 @@ import (
 	"html/template"
 	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/search"
 )
 
 // Digest is what the portal needs to know about one site. Its open-data
@@ -39,6 +42,8 @@ type Item struct {
 	Date     time.Time
 	Verdict  string
 	Category string
+	Thumb    *Thumb // the page's photo, for news cards
+	Base     string // the site's root from the portal: its path, or its address on a domain of its own
 }
 
 // digestItemsPerSection bounds what a digest keeps of berita, so that the
@@ -46,25 +51,20 @@ type Item struct {
 const digestItemsPerSection = 10
 
 // DigestOf returns a site's digest without rendering the site, for a
-// portal built from sites that the same build does not render. It reads
-// the site's planning documents, whose SHA-256 the city's open data lists.
+// portal built from sites that the same build does not render.
 func (r *Renderer) DigestOf(s *content.Site) (Digest, error) {
-	sums, err := r.docHashes(s)
-	if err != nil {
-		return Digest{}, err
-	}
-	return r.digest(s, sums), nil
+	return r.digest(s), nil
 }
 
-// digest is the site's digest, given its documents' hashes.
-func (r *Renderer) digest(s *content.Site, sums map[string]string) Digest {
-	d := digest(s)
-	d.Plans, d.Businesses = planRecords(s, sums), businessRecords(s)
+// digest is the site's digest.
+func (r *Renderer) digest(s *content.Site) Digest {
+	d := digest(s, r.Images)
+	d.Plans, d.Businesses = planRecords(s), businessRecords(s)
 	d.Events = agenda.Events(s)
 	return d
 }
 
-func digest(s *content.Site) Digest {
+func digest(s *content.Site, imgs *images.Set) Digest {
 	d := Digest{Site: s.Config, Counts: map[string]int{}}
 	for _, sec := range s.Sections {
 		d.Counts[sec.Name] = len(sec.Pages)
@@ -83,6 +83,9 @@ func digest(s *content.Site) Digest {
 				it.Verdict = f.Verdict
 			case *model.UMKMFront:
 				it.Category = f.Category
+			}
+			if sec.Name == model.Berita || sec.Name == model.UMKM {
+				it.Thumb = thumbOf(imgs, s, p)
 			}
 			d.Items = append(d.Items, it)
 		}
@@ -143,12 +146,15 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	add := func(kind, rel, title string, portal *Portal, v *View) {
 		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
 		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
-		v.OGImage = r.City.BaseURL + ogName
+		v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
 		if kind != "portal" && kind != "notfound" && v.Crumbs == nil {
 			v.Crumbs = []Crumb{{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: title, Path: v.Path}}
 		}
 		if kind == "citycekfakta" {
 			v.Feed = r.City.Path + "cek-fakta/index.xml"
+		}
+		if v.Description == "" {
+			v.Description = r.portalDescription(kind, title)
 		}
 		v.fill()
 		name := path.Join(rel, "index.html")
@@ -207,6 +213,7 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 			News: inKecamatan(p.News, k.Name, portalNews), Checks: inKecamatan(p.Checks, k.Name, portalChecks),
 			UMKM: inKecamatan(p.UMKM, k.Name, portalUMKM)}, &View{})
 	}
+	add("search", "cari/", r.ui("search.city_title"), &Portal{Kecamatans: p.Kecamatans}, &View{})
 	add("notfound", "", "Halaman tidak ditemukan", &home, &View{})
 	if err := r.execute(jobs, out); err != nil {
 		return err
@@ -216,7 +223,7 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 			return err
 		}
 	}
-	img, err := r.og.image("")
+	img, err := r.og.image("", "KIM "+r.City.Name, r.ui("portal.tagline"))
 	if err != nil {
 		return err
 	}
@@ -229,14 +236,36 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	if err := r.icon("", out); err != nil {
 		return err
 	}
+	if err := r.script("", out); err != nil {
+		return err
+	}
+	if err := r.citySearch(p.Kecamatans, all, out); err != nil {
+		return err
+	}
 	return r.portalFeeds(digests, all, jobs, out)
 }
+
+// AppendDigest adds a site's digest to those kept for the portal,
+// trimming them every trimEvery sites (see TrimDigests): the one rule
+// that bounds the portal's memory, whoever builds it.
+func AppendDigest(digests []Digest, d Digest) []Digest {
+	digests = append(digests, d)
+	if len(digests)%trimEvery == 0 {
+		TrimDigests(digests)
+	}
+	return digests
+}
+
+// trimEvery is how many sites' digests AppendDigest takes between two
+// TrimDigests: trimming costs a sort of every kept item, so not on every
+// site, and 64 sites' untrimmed digests are still small.
+const trimEvery = 64
 
 // TrimDigests drops from digests the berita and perencanaan items that the
 // portal can no longer show, once other sites have newer ones: it keeps
 // the newest FeedItems of them (the city's feed), and the newest
-// portalNews berita of the city and of each kecamatan. A build calls it
-// as the digests come in, so that what it keeps for the portal does not
+// portalNews berita of the city and of each kecamatan. AppendDigest calls
+// it as the digests come in, so that what it keeps for the portal does not
 // grow with the number of sites; the portal is the same as from the whole
 // digests.
 func TrimDigests(digests []Digest) {
@@ -285,9 +314,12 @@ func portalItems(city *config.City, digests []Digest) []Item {
 	var all []Item
 	for _, d := range digests {
 		for _, it := range d.Items {
-			it.Href = it.URL
-			if !d.Site.OwnDomain(city) {
-				it.Href = d.Site.Path + it.URL[len(d.Site.BaseURL):]
+			// A site on a domain of its own is another origin, which the
+			// portal's Content-Security-Policy does not let images come from.
+			if d.Site.OwnDomain(city) {
+				it.Href, it.Base, it.Thumb = it.URL, d.Site.BaseURL, nil
+			} else {
+				it.Href, it.Base = d.Site.Path+it.URL[len(d.Site.BaseURL):], d.Site.Path
 			}
 			all = append(all, it)
 		}
@@ -331,13 +363,63 @@ func inKecamatan(items []Item, name string, n int) []Item {
 	return out
 }
 
-// pageRel is the path of the i-th page (from 0) of the list at rel, as
-// Pager links it.
-func pageRel(rel string, i int) string {
-	if i == 0 {
-		return rel
+// portalDescription is a portal page's description, for search engines
+// and the text of share previews: every page has one.
+func (r *Renderer) portalDescription(kind, title string) string {
+	switch kind {
+	case "portal":
+		return r.ui("portal.intro")
+	case "cityumkm":
+		return title + ". " + r.ui("portal.city_umkm_intro")
+	case "citycekfakta":
+		return r.ui("portal.city_checks_intro")
+	case "kecamatan":
+		return fmt.Sprintf(r.ui("portal.kecamatan_intro"), title, r.City.Name)
+	case "search":
+		return fmt.Sprintf(r.ui("search.city_intro"), r.City.Name)
 	}
-	return fmt.Sprintf("%shalaman/%d/", rel, i+1)
+	return fmt.Sprintf(r.ui("notfound.intro"), r.City.Name)
+}
+
+// citySearch writes the portal's search index: every kelurahan, and what
+// the digests keep of their pages (the newest news and plans, every
+// business and clarification).
+func (r *Renderer) citySearch(ks []KecamatanView, items []Item, out Output) error {
+	var entries []search.Entry
+	for _, k := range ks {
+		for _, s := range k.Sites {
+			entries = append(entries, search.Entry{Title: s.Site.Name, URL: strings.TrimPrefix(s.Href, r.City.Path),
+				Section: r.ui("portal.kelurahan"), Text: "kecamatan " + k.Name + " " + s.Site.KIM})
+		}
+	}
+	// Of news and plans, only the newest FeedItems: what TrimDigests keeps
+	// of them whatever the order the sites come in, so the index is the
+	// same for every build of the same content.
+	older := 0
+	for _, it := range items {
+		if it.Section == model.Berita || it.Section == model.Perencanaan {
+			if older++; older > FeedItems {
+				continue
+			}
+		}
+		entries = append(entries, search.Entry{Title: it.Title, URL: strings.TrimPrefix(it.Href, r.City.Path),
+			Section: r.sectionTitle(it.Section), Text: it.Summary + " " + it.Site.Name + " " + it.Category + " " + it.Verdict})
+	}
+	idx, err := search.BuildEntries(entries)
+	if err != nil {
+		return err
+	}
+	return out.WriteFile(search.File, idx)
+}
+
+// sectionTitle is a section's name as residents read it.
+func (r *Renderer) sectionTitle(name string) string {
+	for _, s := range model.Sections {
+		if s.Name == name {
+			return s.Title
+		}
+	}
+	return name
 }
 
 // cityEvents gathers every site's events, in sites.yaml order.

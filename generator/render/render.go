@@ -6,6 +6,14 @@
 // published files) to an Output, executing pages in parallel. It returns a
 // Digest: the little the portal needs to know about the site, so that the
 // portal is built from digests and never needs every site's HTML at once.
+// AppendDigest keeps those digests small as sites come in.
+//
+// Its walls: render writes only to an Output. It reads the repository only
+// through Options.Root, and only to copy the files a site publishes as
+// they are; what it needs to know about them (sizes, planning documents'
+// SHA-256) the content stage has read. Temporary storage, for the city's
+// open data, comes from the caller (output.NewTemp). It never reads the
+// clock (Options.Now is the caller's reading of it) nor the environment.
 package render
 
 import (
@@ -103,16 +111,12 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	css := r.css(s.Config)
 	policy := csp(css) // hashes the stylesheet: once per site, not per page
 	ogRel, drawOG := siteOGImage(s)
-	sums, err := r.docHashes(s)
-	if err != nil {
-		return Digest{}, err
-	}
 	var jobs []job
 	add := func(kind, rel string, v *View) {
 		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
 		v.Path = s.Config.Path + rel
 		v.Canonical = s.Config.URL(rel)
-		v.OGImage = s.Config.URL(ogRel)
+		v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
 		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
 		v.images = r.Images
 		v.fill()
@@ -138,7 +142,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 			v := &View{Section: sec, Page: p, Title: pageTitle(p), CrumbTitle: p.Meta.Title, Related: related(p, byTag)}
 			switch sec.Name {
 			case model.Perencanaan:
-				v.Docs = docs(s, p, sums)
+				v.Docs = docs(s, p)
 			case model.Agenda:
 				if e := agenda.FromPage(s.Config, p); e != nil {
 					v.Event = eventOf(e, now)
@@ -169,7 +173,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		return Digest{}, err
 	}
 	if drawOG && (r.Only == nil || r.Only(path.Join(s.Config.ID, ogName))) {
-		img, err := r.og.image(s.Config.Accent)
+		img, err := r.og.image(s.Config.Accent, s.Config.Name, "Kecamatan "+s.Config.Kecamatan+" · "+r.City.Name)
 		if err != nil {
 			return Digest{}, err
 		}
@@ -186,7 +190,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	if err := r.themeFiles(s, out); err != nil {
 		return Digest{}, err
 	}
-	d := r.digest(s, sums)
+	d := r.digest(s)
 	if err := writeOpenData(out, s.Config.ID, d.Plans, d.Businesses); err != nil {
 		return Digest{}, err
 	}
@@ -384,6 +388,15 @@ func (r *Renderer) css(site *config.Site) string {
 func csp(css string) string {
 	return "default-src 'none'; img-src 'self'; style-src " + theme.Hash(css) +
 		"; script-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com; base-uri 'none'; form-action 'self'"
+}
+
+// pageRel is the path of the i-th page (from 0) of the list at rel, as
+// Pager links it.
+func pageRel(rel string, i int) string {
+	if i == 0 {
+		return rel
+	}
+	return fmt.Sprintf("%shalaman/%d/", rel, i+1)
 }
 
 // paginate splits a list PerPage to a page; an empty list is one empty page.

@@ -23,14 +23,7 @@ func (r *Renderer) themeFiles(s *content.Site, out Output) error {
 	if err := r.icon(s.Config.ID, out); err != nil {
 		return err
 	}
-	js, err := r.Theme.File(Script)
-	if err != nil {
-		return fmt.Errorf("theme: %w", err)
-	}
-	if js, err = r.Minify.Bytes(minify.JS, js); err != nil {
-		return fmt.Errorf("theme: %s: %w", Script, err)
-	}
-	if err := out.WriteFile(path.Join(s.Config.ID, Script), js); err != nil {
+	if err := r.script(s.Config.ID, out); err != nil {
 		return err
 	}
 	idx, err := search.Build(s)
@@ -51,4 +44,16 @@ func (r *Renderer) icon(dir string, out Output) error {
 		return fmt.Errorf("theme: %s: %w", Icon, err)
 	}
 	return out.WriteFile(path.Join(dir, Icon), svg)
+}
+
+// script writes the theme's script into dir of the output.
+func (r *Renderer) script(dir string, out Output) error {
+	js, err := r.Theme.File(Script)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	if js, err = r.Minify.Bytes(minify.JS, js); err != nil {
+		return fmt.Errorf("theme: %s: %w", Script, err)
+	}
+	return out.WriteFile(path.Join(dir, Script), js)
 }

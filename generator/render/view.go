@@ -51,6 +51,8 @@ type View struct {
 	Sub        bool   // a list below a section (a year, a category): one more crumb
 	CrumbTitle string // that crumb's title, when not the page title
 	OGImage    string // the site's (or portal's) default share image, absolute
+	OGSized    bool   // OGImage is the one kimsite draws, 1200×630
+	ImageSized bool   // Image is 1200×630: og:image:width and height say so
 
 	CSS   template.CSS
 	CSP   string
@@ -93,12 +95,13 @@ func (v *View) fill() {
 	if v.Page != nil && v.Description == "" {
 		v.Description = cmp.Or(v.Page.Meta.Summary, v.Page.Excerpt)
 		v.Image = v.sharePhoto()
+		v.ImageSized = v.Image != ""
 		if v.Image == "" && v.Page.Image != nil && v.Site != nil && shareImage(v.Page.Image.URL) {
 			v.Image = v.Site.URL(v.Page.Image.URL)
 		}
 	}
 	if v.Image == "" {
-		v.Image = v.OGImage
+		v.Image, v.ImageSized = v.OGImage, v.OGSized
 	}
 	if v.Description == "" && v.Site != nil {
 		v.Description = fmt.Sprintf("Kabar, perencanaan pembangunan, UMKM dan cek fakta dari %s, Kecamatan %s, %s.", v.Site.Name, v.Site.Kecamatan, v.City.Name)
@@ -146,17 +149,21 @@ func (v *View) Latest(section string, n int) []*content.Page {
 // Sections returns the sections of the current site.
 func (v *View) Sections() []*content.Section { return v.Content.Sections }
 
-// Nav lists the site's menu: sections, then plain pages.
+// Nav lists the site's menu: sections, then plain pages. A plain page is
+// named in the menu by its file name ("profil.md" → "Profil"), not by its
+// title: titles such as "Profil Kelurahan Kauman" are written for the page
+// and would push the menu to a third row on a phone.
 func (v *View) Nav() []Crumb {
 	if v.Site == nil {
-		return nil
+		return []Crumb{{Title: "Kelurahan", Path: v.City.Path + "#kelurahan"}, {Title: "UMKM", Path: v.City.Path + "umkm/"},
+			{Title: "Cek Fakta", Path: v.City.Path + "cek-fakta/"}, {Title: "Cari", Path: v.City.Path + "cari/"}}
 	}
 	var nav []Crumb
 	for _, s := range model.Sections {
 		nav = append(nav, Crumb{Title: s.Title, Path: v.Href(s.Name + "/")})
 	}
 	for _, p := range v.Content.Plain {
-		nav = append(nav, Crumb{Title: p.Meta.Title, Path: v.Href(p.URL)})
+		nav = append(nav, Crumb{Title: menuTitle(p.Slug), Path: v.Href(p.URL)})
 	}
 	return nav
 }
@@ -178,17 +185,11 @@ func newPager(base string, index, items int) *Pager {
 		return nil
 	}
 	p := &Pager{Number: index + 1, Total: total}
-	href := func(i int) string {
-		if i == 0 {
-			return base
-		}
-		return fmt.Sprintf("%shalaman/%d/", base, i+1)
-	}
 	if index > 0 {
-		p.Prev = href(index - 1)
+		p.Prev = pageRel(base, index-1)
 	}
 	if index+1 < total {
-		p.Next = href(index + 1)
+		p.Next = pageRel(base, index+1)
 	}
 	return p
 }
@@ -224,4 +225,39 @@ func collectTags(s *content.Site) []TagPages {
 
 func newestFirst(a, b *content.Page) int {
 	return cmp.Or(b.Meta.Date.Compare(a.Meta.Date.Time), cmp.Compare(a.Path, b.Path))
+}
+
+// menuTitle names a plain page in the menu from its slug: "kontak" →
+// "Kontak", "bank-sampah" → "Bank sampah".
+func menuTitle(slug string) string {
+	t := strings.ReplaceAll(slug, "-", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// WelcomeMore reports whether the home page's welcome text says more than
+// its first paragraph, which the top of the page shows: the rest goes to
+// the "Tentang" block below the news.
+func (v *View) WelcomeMore() bool {
+	if v.Page == nil {
+		return false
+	}
+	blocks := 0
+	for _, end := range []string{"</p>", "</ul>", "</ol>", "</table>", "</blockquote>", "</figure>", "</h2>", "</h3>", "</pre>", "</div>"} {
+		blocks += strings.Count(string(v.Page.Content), end)
+	}
+	return blocks > 1
+}
+
+// ShowPhoto reports whether a single page shows its front matter photo
+// above the text: not when the text itself opens with the same photo,
+// which would show it twice in a row.
+func (v *View) ShowPhoto() bool {
+	p := v.Page
+	if p == nil || p.Image == nil {
+		return false
+	}
+	return len(p.BodyImages) == 0 || p.BodyImages[0] != p.Image.Src
 }

@@ -79,12 +79,18 @@ func terms(p *content.Page) []string {
 	case *model.BeritaFront:
 		text = append(text, f.Author)
 	}
+	return describe(p.Meta.Title, strings.Join(text, " "))
+}
+
+// describe returns the distinct folded words of text that are not in the
+// title, nor among the commonest words, at most MaxTerms.
+func describe(title, text string) []string {
 	skip := map[string]bool{}
-	for _, w := range Words(p.Meta.Title) {
+	for _, w := range Words(title) {
 		skip[w] = true
 	}
 	var out []string
-	for _, w := range Words(strings.Join(text, " ")) {
+	for _, w := range Words(text) {
 		if !skip[w] && !stop[w] && len(w) > 1 {
 			skip[w] = true
 			out = append(out, w)
@@ -130,3 +136,29 @@ var oldSpelling = strings.NewReplacer("oe", "u", "dj", "j", "tj", "c", "sj", "sy
 
 // Fold applies the old-spelling rules to a lowercase ASCII word.
 func Fold(word string) string { return oldSpelling.Replace(word) }
+
+// Entry is one page of an index built from outside a site: the portal's
+// city-wide index of what its digests keep of each kelurahan.
+type Entry struct {
+	Title   string
+	URL     string // relative to the index's root, or absolute
+	Section string
+	Text    string // what describes the page
+}
+
+// BuildEntries returns the index of entries, sections numbered in the
+// order they first appear.
+func BuildEntries(entries []Entry) ([]byte, error) {
+	idx := Index{Sections: []string{}, Pages: [][]any{}}
+	sectionNo := map[string]int{}
+	for _, e := range entries {
+		no, ok := sectionNo[e.Section]
+		if !ok {
+			no = len(idx.Sections)
+			sectionNo[e.Section] = no
+			idx.Sections = append(idx.Sections, e.Section)
+		}
+		idx.Pages = append(idx.Pages, []any{e.Title, e.URL, no, strings.Join(describe(e.Title, e.Text), " ")})
+	}
+	return json.Marshal(idx)
+}

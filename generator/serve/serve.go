@@ -1,7 +1,16 @@
 // Package serve is the preview server behind "kimsite serve".
 //
 // It takes a repository folder on disk and gives an http.Handler that
-// serves the built sites from memory, rebuilt when a file changes. A
+// serves the built sites from memory, rebuilt when a file changes. Its
+// stages come from pipeline.NewStages, as the build's do, so a previewed
+// page is the built page byte for byte (preview_test.go), except for what
+// these named pipeline.Options choose: LiveReload (pages load the reload
+// script), Address (every site is served under the server's own address),
+// Drafts (drafts are shown), and the theme (the repository's
+// themes/default when it has one, so that theme work previews live). Pages
+// are rendered when a browser first asks for them (render.Options.Only);
+// the photos of a site are resized and checked when it is loaded, as in a
+// build, and kept in memory. A
 // change under content/<site>/ rebuilds that site alone and then the portal
 // from every site's cached digest; a change to sites.yaml or the theme
 // rebuilds everything. Open pages load /_kimsite/reload.js (the layouts add
@@ -21,20 +30,16 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/kotamalang/kimsite/generator/config"
-	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
-	"github.com/kotamalang/kimsite/generator/markdown"
-	"github.com/kotamalang/kimsite/generator/minify"
+	"github.com/kotamalang/kimsite/generator/output"
+	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/render"
-	"github.com/kotamalang/kimsite/generator/theme"
-	"github.com/kotamalang/kimsite/themes"
 )
 
 // Options configure a Server.
@@ -45,21 +50,22 @@ type Options struct {
 	// Loopback restricts requests to Host names of this machine; set it
 	// when the server listens on a loopback address.
 	Loopback bool
+	// ImageCache is where resized photos are kept, as in
+	// pipeline.Options: ".kimsite-cache" under Root when empty.
+	ImageCache string
 }
 
 // Server holds the built sites in memory and serves them. Its methods are
 // safe for concurrent use; rebuilds run one at a time.
 type Server struct {
 	opts   Options
-	min    *minify.Minifier
-	md     *markdown.Renderer
 	events *broker
 
 	build sync.Mutex // one rebuild at a time; guards the fields below
 	root  *os.Root
 	fsys  fs.FS
 	city  *config.City
-	rend  *render.Renderer
+	st    *pipeline.Stages // nil until sites.yaml and the theme load
 	sites []*config.Site
 	// per site id: its files, digest and problems from its last load
 	digests  map[string]*digest
@@ -137,7 +143,7 @@ func (m *memOutput) WriteFile(name string, data []byte) error {
 // error is for what no content fix can solve (an unreadable folder, a
 // broken theme); mistakes in the content are in Problems.
 func New(opts Options) (*Server, error) {
-	s := &Server{opts: opts, min: minify.New(), md: markdown.New(), events: newBroker()}
+	s := &Server{opts: opts, events: newBroker()}
 	s.state.Store(&state{sites: map[string]*part{}})
 	if err := s.Rebuild(nil); err != nil {
 		return nil, err
@@ -173,7 +179,7 @@ func (s *Server) Rebuild(changed []string) error {
 			}
 		}
 	}
-	if s.city != nil && s.rend != nil && s.cfgErrs.Errors() == 0 {
+	if s.city != nil && s.st != nil && s.cfgErrs.Errors() == 0 {
 		if err := s.buildPortal(next); err != nil {
 			return err
 		}
@@ -243,7 +249,8 @@ func (s *Server) reload(next *state) error {
 		s.root.Close()
 	}
 	s.root, s.fsys = root, root.FS()
-	city, problems := config.Load(s.fsys)
+	opts := s.pipelineOptions()
+	city, problems := pipeline.LoadCity(opts)
 	s.cfgErrs = problems
 	if city == nil || problems.Errors() > 0 {
 		return nil // keep serving the last good build, with the problems
@@ -259,19 +266,11 @@ func (s *Server) reload(next *state) error {
 			s.cfgErrs.Add(config.File, 0, fmt.Sprintf("kelurahan %q tidak ada di sites.yaml", id), "Periksa --site, atau tambahkan kelurahannya ke sites.yaml.")
 		}
 	}
-	base := s.opts.BaseURL
-	city.BaseURL, city.Path = base, "/"
-	for _, sc := range city.Sites {
-		if sc != nil {
-			sc.BaseURL, sc.Path = base+sc.ID+"/", "/"+sc.ID+"/"
-		}
-	}
-	th, err := theme.Load(s.themeFS(), render.Funcs(), s.min)
+	st, err := pipeline.NewStages(city, opts)
 	if err != nil {
 		return err
 	}
-	s.city, s.sites = city, sites
-	s.rend = render.New(render.Options{City: city, Theme: th, Minify: s.min, Root: s.fsys, Dev: true})
+	s.city, s.sites, s.st = city, sites, st
 	s.digests, s.siteErrs = map[string]*digest{}, map[string]diag.List{}
 	for id := range next.sites {
 		if city.Site(id) == nil || !slices.Contains(sites, city.Site(id)) {
@@ -281,33 +280,44 @@ func (s *Server) reload(next *state) error {
 	return nil
 }
 
-// themeFS is the repository's themes/default when it has one, so that
-// theme work previews live, and the theme built into kimsite otherwise.
-func (s *Server) themeFS() fs.FS {
-	if isDir(filepath.Join(s.opts.Root, "themes", "default", "layouts")) {
-		return os.DirFS(filepath.Join(s.opts.Root, "themes", "default"))
+// pipelineOptions are the build's options with the preview's choices:
+// drafts shown, the reload script, every site under the server's address,
+// and the repository's themes/default when it has one, so that theme work
+// previews live (the theme built into kimsite otherwise).
+func (s *Server) pipelineOptions() pipeline.Options {
+	opts := pipeline.Options{
+		Root: s.opts.Root, FS: s.fsys, Drafts: true, ImageCache: s.opts.ImageCache,
+		LiveReload: true, Address: s.opts.BaseURL, Clock: time.Now,
 	}
-	return themes.Default()
+	if isDir(filepath.Join(s.opts.Root, "themes", "default", "layouts")) {
+		opts.Theme = os.DirFS(filepath.Join(s.opts.Root, "themes", "default"))
+	}
+	return opts
 }
 
 // buildSite loads one site; its pages, and its digest for the portal, are
 // rendered when asked for. On errors it keeps the site's last good build,
 // so that the rest of the preview keeps working.
 func (s *Server) buildSite(sc *config.Site, next *state) error {
-	site, problems := content.Load(s.fsys, sc, true)
-	problems.Append(s.renderMarkdown(site))
+	st := s.st
+	site, problems := st.Load(sc)
 	s.siteErrs[sc.ID] = problems
 	if problems.Errors() > 0 {
+		_ = st.Images.Write(site, nil) // nothing will be served: forget the site's photos
 		return nil
 	}
-	rend := s.rend
 	s.digests[sc.ID] = &digest{take: func() (render.Digest, error) {
-		return only(rend, func(string) bool { return false }).Site(site, nil)
+		return st.Render.DigestOf(site)
 	}}
-	next.sites[sc.ID] = newPart(func(out render.Output, accept func(string) bool) error {
-		_, err := only(rend, accept).Site(site, out)
+	p := newPart(func(out render.Output, accept func(string) bool) error {
+		_, err := st.Only(accept).Site(site, out)
 		return err
 	})
+	// The photos are resized by now (the checks did it): publish them.
+	if err := st.Images.Write(site, &memOutput{files: p.files}); err != nil {
+		return err
+	}
+	next.sites[sc.ID] = p
 	return nil
 }
 
@@ -326,62 +336,34 @@ func (d *digest) get() (render.Digest, error) {
 
 // buildPortal prepares the portal from the sites' digests.
 func (s *Server) buildPortal(next *state) error {
-	var sites []*digest
+	var sites []*config.Site
+	var taken []*digest
 	for _, sc := range s.sites {
 		if d, ok := s.digests[sc.ID]; ok {
-			sites = append(sites, d)
+			sites, taken = append(sites, sc), append(taken, d)
 		}
 	}
-	rend := s.rend
+	st := s.st
 	next.portal = newPart(func(out render.Output, accept func(string) bool) error {
-		data, err := render.NewCityData()
+		data, err := render.NewCityData(func() (render.Temp, error) { return output.NewTemp() })
 		if err != nil {
 			return err
 		}
 		defer data.Close()
-		digests := make([]render.Digest, len(sites))
-		for i, d := range sites {
-			if digests[i], err = d.get(); err != nil {
+		var digests []render.Digest
+		for _, t := range taken {
+			d, err := t.get()
+			if err != nil {
 				return err
 			}
-			if err := data.Add(&digests[i]); err != nil {
+			if err := data.Add(&d); err != nil {
 				return err
 			}
+			digests = render.AppendDigest(digests, d)
 		}
-		return only(rend, accept).Portal(digests, data, out)
+		return st.Portal(sites, digests, data, out, accept)
 	})
 	return nil
-}
-
-// only returns a renderer like r that renders only the files accept
-// accepts. The preview reads the clock each time it renders, so the agenda
-// and the weekly digest move on as a real build's would; unlike a build it
-// shows pages dated in the future, as it shows drafts.
-func only(r *render.Renderer, accept func(name string) bool) *render.Renderer {
-	opts := r.Options
-	opts.Only, opts.Now = accept, time.Now()
-	return render.New(opts)
-}
-
-// renderMarkdown renders every page's body on all cores.
-func (s *Server) renderMarkdown(site *content.Site) diag.List {
-	pages := site.Pages()
-	results := make([]diag.List, len(pages))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), max(1, len(pages))) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
-				results[i] = s.md.Render(site, pages[i])
-			}
-		})
-	}
-	wg.Wait()
-	var problems diag.List
-	for _, r := range results {
-		problems.Append(r)
-	}
-	return problems
 }
 
 // file returns the built file with the given output name.

@@ -39,7 +39,7 @@
         loading = fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (d) {
           index = d.p.map(function (p) {
             var t = words(p[0]);
-            return { title: p[0], url: base + p[1], section: d.s[p[2]], title_words: t, words: t.concat(p[3].split(" ")) };
+            return { title: p[0], url: /^https?:/.test(p[1]) ? p[1] : base + p[1], section: d.s[p[2]], title_words: t, words: t.concat(p[3].split(" ")) };
           });
         });
       }
