@@ -18,6 +18,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/pipeline"
+	"github.com/kotamalang/kimsite/generator/sources"
 	"github.com/kotamalang/kimsite/themes"
 )
 
@@ -67,6 +68,9 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if flags.NArg() > 0 {
 		return usageError(stderr, name, fmt.Sprintf("argumen %q tidak dikenal", flags.Arg(0)))
 	}
+	if !check && strings.TrimSpace(out) == "" { // an empty --out would build and write nothing
+		return usageError(stderr, name, "--out perlu nama folder, mis. --out public")
+	}
 	opts.Sites = sites
 	// The one reading of the clock: every page, list and file of this
 	// build sees the same instant.
@@ -93,6 +97,13 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		if !noCache {
 			opts.Cache = cacheFile(opts.Root, out)
 		}
+		opts.Waiting = func(pid int) {
+			who := "build lain"
+			if pid > 0 {
+				who = fmt.Sprintf("build lain (proses %d)", pid)
+			}
+			fmt.Fprintf(stderr, "kimsite build: %s sedang menulis %s/; menunggu build lain selesai…\n", who, strings.TrimSuffix(out, "/"))
+		}
 		if isTerminal(stderr) {
 			opts.Progress = func(done, total int, site string) {
 				fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, site)
@@ -103,7 +114,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		}
 	}
 	if cpuProfile != "" {
-		stop, err := startCPUProfile(cpuProfile)
+		stop, err := startCPUProfile(opts.Root, cpuProfile)
 		if err != nil {
 			return buildError(stderr, name, err)
 		}
@@ -137,9 +148,21 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 }
 
 // startCPUProfile profiles the build into file, for go tool pprof; the
-// returned function ends the profile.
-func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
+// returned function ends the profile. Like the output folder, the file may
+// not be one of the repository's sources, nor replace a file that is not a
+// profile.
+func startCPUProfile(root, file string) (stop func(), err error) {
+	path, err := sources.Outside(root, file, "berkas profil")
+	if err != nil {
+		return nil, &pipeline.UsageError{Msg: "--cpuprofile: " + err.Error()}
+	}
+	if info, err := os.Stat(path); err == nil {
+		// An existing file is replaced only when it is a profile (gzip).
+		if head, _ := readHead(path, 2); !info.Mode().IsRegular() || string(head) != "\x1f\x8b" {
+			return nil, &pipeline.UsageError{Msg: fmt.Sprintf("--cpuprofile: %q sudah ada dan bukan profil CPU, jadi tidak ditimpa; pilih nama berkas baru", file)}
+		}
+	}
+	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
@@ -148,6 +171,18 @@ func startCPUProfile(file string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// readHead reads the first n bytes of a file.
+func readHead(name string, n int) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, n)
+	n, err = io.ReadFull(f, buf)
+	return buf[:n], err
 }
 
 // buildError reports an error that is not in the content: a usage mistake

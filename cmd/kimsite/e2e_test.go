@@ -5,23 +5,47 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// binary is the command, built once for all the tests of the package.
+var binary struct {
+	once sync.Once
+	dir  string
+	err  error
+}
 
 // kimsiteBinary builds the command once per test run.
 func kimsiteBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "kimsite")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	binary.once.Do(func() {
+		if binary.dir, binary.err = os.MkdirTemp("", "kimsite-bin-"); binary.err != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(binary.dir, "kimsite"), ".")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			binary.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binary.err != nil {
+		t.Fatal(binary.err)
 	}
-	return bin
+	return filepath.Join(binary.dir, "kimsite")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary.dir != "" {
+		os.RemoveAll(binary.dir)
+	}
+	os.Exit(code)
 }
 
 // sampleTree copies the repository's sample sites into a temporary folder.
@@ -155,7 +179,7 @@ func TestEndToEnd(t *testing.T) {
 	if treeHash(t, public) != first {
 		t.Error("a failed build changed the previous output")
 	}
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.kimsite-*")); len(leftovers) > 0 {
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.kimsite-[so]*")); len(leftovers) > 0 {
 		t.Errorf("a failed build left %v behind", leftovers)
 	}
 	r = runBinary(t, bin, dir, "check")
@@ -177,6 +201,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"build", "--bogus"}, 2, "opsi --bogus tidak dikenal"},
 		{[]string{"build", "--site", "atlantis"}, 2, `kelurahan "atlantis" tidak ada di sites.yaml; yang ada: kauman, tunggulwulung, bandungrejosari`},
 		{[]string{"build", "--out", "."}, 2, "berisi repositori"},
+		{[]string{"build", "--out", ""}, 2, "--out perlu nama folder"},
 		{[]string{"check", "extra"}, 2, `argumen "extra" tidak dikenal`},
 		{[]string{"check", "--root", "/nonexistent"}, 2, `folder "/nonexistent" tidak dapat dibuka`},
 		{[]string{"check", "--root", t.TempDir()}, 1, "sites.yaml: berkas sites.yaml tidak ditemukan"},

@@ -60,7 +60,7 @@ Status keluar: 0 berhasil, 1 ada kesalahan isi, 2 salah pemakaian.
 // does; its flags come from its FlagSet, so they cannot drift apart.
 var commands = map[string]struct{ synopsis, about string }{
 	"build": {"kimsite build [opsi]",
-		"Bangun semua situs ke folder public/ (atau --out). Bila ada kesalahan, semuanya\ndicantumkan dan tidak ada yang ditulis: situs yang sudah ada tetap seperti semula.\nHalaman bertanggal masa depan terbit saat waktunya tiba (--future: sekarang juga)."},
+		"Bangun semua situs ke folder public/ (atau --out). Bila ada kesalahan, semuanya\ndicantumkan dan tidak ada yang ditulis: situs yang sudah ada tetap seperti semula.\n--out tidak boleh berupa sumber (content/, sites.yaml, .git, tema, mesin, apa pun\nyang dilacak git) dan hanya mengganti folder hasil kimsite build. Bila build lain\nsedang menulis folder yang sama, build ini menunggunya selesai.\nHalaman bertanggal masa depan terbit saat waktunya tiba (--future: sekarang juga)."},
 	"check": {"kimsite check [opsi]",
 		"Periksa semua isi tanpa menulis apa pun: semua pemeriksaan build, ditambah\ntautan ke #bagian, foto yang berat, teks alternatif, dan kapan halaman bertanggal\nmasa depan akan terbit."},
 	"serve": {"kimsite serve [opsi]",

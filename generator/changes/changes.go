@@ -8,7 +8,8 @@
 // engine, its dependencies) touches every site; anything else (README,
 // workflows) touches none, though the portal is always rebuilt.
 //
-// This package runs git; the rest of the engine only reads files.
+// This package runs git, as does package sources to learn what git
+// tracks; the rest of the engine only reads files.
 package changes
 
 import (

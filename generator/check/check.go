@@ -7,7 +7,8 @@
 // exist, an identity number in a published data file), warnings for what
 // is probably unintended (a photo too heavy for residents' phones, alt
 // text that says nothing, a post dated in the future, two pages with the
-// same title, a title or summary too long for a WhatsApp preview).
+// same title, a title or summary too long for a WhatsApp preview, a
+// "Baca Juga" line pasted from a news site without its link).
 package check
 
 import (
@@ -116,6 +117,7 @@ func (c *Checker) Site(site *content.Site) diag.List {
 		problems.Append(altTexts(p, docs[p]))
 		problems.Append(c.dates(p))
 		problems.Append(lengths(p))
+		problems.Append(readAlso(p, docs[p]))
 	}
 	problems.Append(duplicateTitles(site))
 	problems.Append(heavyImages(site))
@@ -352,8 +354,9 @@ func (c *Checker) dataFiles(site *content.Site) diag.List {
 // IDNumbers reports every number in data that looks like an NIK or KK.
 func IDNumbers(file string, data []byte) diag.List {
 	var problems diag.List
-	for _, m := range privacy.FindIDNumbers(string(data)) {
-		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
+	text := privacy.Visible(string(data))
+	for _, m := range privacy.FindIDNumbers(text) {
+		line := 1 + strings.Count(text[:m.Offset], "\n")
 		problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)),
 			"Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu.")
 	}
@@ -368,4 +371,37 @@ func Config(root fs.FS, file string) diag.List {
 		return nil
 	}
 	return IDNumbers(file, data)
+}
+
+// readAlsoLine matches the lines news sites put between paragraphs to
+// point at their other articles: "Baca Juga : ...", "BACA JUGA: ...",
+// "Simak juga ...", "Artikel terkait: ...".
+var readAlsoLine = regexp.MustCompile(`^(?i)[\s*_>]*(baca (juga|pula)|simak juga|artikel terkait)\b`)
+
+// readAlso warns about "Baca Juga" lines pasted from a news site: their
+// link did not come along, so residents read a headline that leads
+// nowhere. A line with a link in it is left alone: someone wrote it.
+func readAlso(p *content.Page, pd *parsed) diag.List {
+	var problems diag.List
+	_ = ast.Walk(pd.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != ast.KindParagraph {
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			line := seg.Value(pd.src)
+			if !readAlsoLine.Match(line) || bytes.Contains(line, []byte("](")) || bytes.Contains(line, []byte("http")) {
+				continue
+			}
+			l, found := slices.BinarySearch(pd.lines, seg.Start)
+			if !found {
+				l--
+			}
+			problems.Warn(p.Path, p.BodyLine+l, fmt.Sprintf("baris %q tersalin dari situs berita tanpa tautannya", strings.TrimSpace(string(line))),
+				"Hapus baris ini. Bila ingin menautkan berita lain di situs ini, tulis mis. [Kerja bakti RW 05](../berita/kerja-bakti.md).")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return problems
 }

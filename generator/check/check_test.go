@@ -64,6 +64,17 @@ func TestChecks(t *testing.T) {
 			},
 		},
 		{
+			name: "read also lines from news sites",
+			files: map[string]string{
+				"berita/a.md": berita("Kerja bakti", "2026-11-01", "", "Warga berkumpul pukul 07.00.\nBaca Juga : Posyandu Balita RW 03 Kembali Dibuka\nKegiatan selesai siang.\n\n**BACA JUGA:** Harga cabai naik\n\nBaca juga [profil](../profil.md).\n\n```\nBaca juga: kode\n```\n"),
+				"profil.md":   "---\ntitle: Profil\n---\nIsi.\n",
+			},
+			want: []string{
+				`content/desa/berita/a.md:6: peringatan: baris "Baca Juga : Posyandu Balita RW 03 Kembali Dibuka" tersalin dari situs berita tanpa tautannya`,
+				`content/desa/berita/a.md:9: peringatan: baris "**BACA JUGA:** Harga cabai naik" tersalin`,
+			},
+		},
+		{
 			name: "future date",
 			files: map[string]string{
 				"berita/a.md": berita("Kerja bakti", "2027-11-01", "", "Isi.\n"),

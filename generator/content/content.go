@@ -8,7 +8,6 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -46,6 +45,7 @@ type Site struct {
 	Assets   []Asset    // files published as they are, sorted by URL
 	Held     []*Page    // pages dated in the future, taken out by Hold, soonest first
 	byFile   map[string]*Page
+	byURL    map[string]*Page
 	assets   map[string]*Asset
 }
 
@@ -139,7 +139,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, l.dir+"/")
-		if ignored(d.Name()) {
+		if Temporary(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -166,12 +166,6 @@ func (l *loader) walk() {
 	if err != nil {
 		l.problems.Add(l.dir, 0, "folder situs tidak dapat dibaca", "")
 	}
-}
-
-// ignored reports whether a file is an editor's or system's leftover.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || name == "Thumbs.db"
 }
 
 func (l *loader) dirEntry(rel string) error {
@@ -391,11 +385,12 @@ func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
 // checkPrivacy reports every number in the file that looks like a resident's
 // NIK or KK number.
 func (l *loader) checkPrivacy(file string, data []byte) {
-	for _, m := range privacy.FindIDNumbers(string(data)) {
+	text := privacy.Visible(string(data))
+	for _, m := range privacy.FindIDNumbers(text) {
 		if slices.Contains(l.site.Config.AllowNumbers, m.Number) {
 			continue // reviewed by the maintainers in sites.yaml
 		}
-		line := 1 + bytes.Count(data[:m.Offset], []byte("\n"))
+		line := 1 + strings.Count(text[:m.Offset], "\n")
 		l.problems.Add(file, line, fmt.Sprintf("angka %s tampak seperti NIK atau nomor KK", privacy.Mask(m.Number)), "Nomor identitas warga tidak boleh diterbitkan. Hapus angka itu. Bila angka itu memang bukan NIK/KK, minta pengelola menambahkannya ke allow_numbers di sites.yaml.")
 	}
 }
@@ -419,6 +414,10 @@ func (s *Site) finish() {
 	}
 	slices.SortFunc(s.Plain, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	slices.SortFunc(s.Assets, func(a, b Asset) int { return cmp.Compare(a.URL, b.URL) })
+	s.byURL = map[string]*Page{}
+	for _, p := range s.Pages() {
+		s.byURL[p.URL] = p
+	}
 }
 
 // Hold takes out of the site's sections every page dated after now, and

@@ -97,7 +97,11 @@ func (l *loader) resolveFile(p *Page, ref string, line int, image bool) *Asset {
 	}
 	a := l.site.assets[src]
 	if a == nil {
-		l.problems.Add(p.Path, line, fmt.Sprintf("berkas %q tidak ditemukan (dicari di %s)", ref, path.Join(l.dir, src)), "Periksa ejaan dan huruf besar-kecil nama berkas, lalu pastikan berkasnya ikut diunggah.")
+		hint := "Periksa ejaan dan huruf besar-kecil nama berkas, lalu pastikan berkasnya ikut diunggah."
+		if s := l.site.SimilarAsset(src); s != "" {
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`, nama berkas yang ada (huruf besar dan kecil dibedakan).", ref, RelTo(p.File, s, strings.HasPrefix(ref, "/")))
+		}
+		l.problems.Add(p.Path, line, fmt.Sprintf("berkas %q tidak ditemukan (dicari di %s)", ref, path.Join(l.dir, src)), hint)
 		return nil
 	}
 	if image && !slices.Contains(ImageExts, strings.ToLower(path.Ext(src))) {

@@ -133,7 +133,9 @@ func Suggest(word string, candidates []string) string {
 	return best
 }
 
-// distance is the Levenshtein distance between a and b, in bytes.
+// Distance is the Levenshtein distance between a and b, in bytes.
+func Distance(a, b string) int { return distance(a, b) }
+
 func distance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)

@@ -63,7 +63,7 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg, hint := explainYAMLError(err)
+		line, msg, hint := explainYAMLError(err, data)
 		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
 		return nil, nil, d.problems
 	}
@@ -172,13 +172,14 @@ func join(prefix, key string) string {
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
+	meant := map[string]bool{} // keys written under another name ("judul")
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, "kunci harus berupa kata", "Tulis setiap baris sebagai \"kunci: nilai\".")
 			continue
 		}
-		key := k.Value
+		key := cleanKey(k.Value)
 		if seen[key] {
 			d.add(k, fmt.Sprintf("kunci %q ditulis dua kali", key), "Hapus salah satunya.")
 			continue
@@ -186,7 +187,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		seen[key] = true
 		f, ok := lookup(fields, key)
 		if !ok {
-			d.add(k, unknownKey(key, keys(fields)), "Kunci yang dikenal di sini: "+strings.Join(keys(fields), ", ")+".")
+			msg, hint := unknownKeyMessage(key, keys(fields))
+			if en, ok := meantKey(key, keys(fields)); ok {
+				meant[en] = true
+				// Later checks of the key ("date" required by the
+				// section) find it here and do not report it missing.
+				if _, set := d.pos[join(prefix, en)]; !set {
+					d.pos[join(prefix, en)] = d.offset + k.Line
+				}
+			}
+			d.add(k, msg, hint)
 			continue
 		}
 		path := join(prefix, key)
@@ -200,19 +210,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 		fv := v.FieldByIndex(f.index)
 		switch {
 		case d.failed[join(prefix, f.key)]:
+		case !seen[f.key] && meant[f.key]:
+			// "judul:" already told the volunteer what to rename.
 		case !seen[f.key]:
 			d.add(n, fmt.Sprintf("kunci %q wajib diisi", join(prefix, f.key)), f.hint)
 		case fv.IsZero() && fv.Kind() == reflect.String:
 			d.problems.Add(d.path, d.pos[join(prefix, f.key)], fmt.Sprintf("%q tidak boleh kosong", join(prefix, f.key)), f.hint)
 		}
 	}
-}
-
-func unknownKey(key string, known []string) string {
-	if s := diag.Suggest(key, known); s != "" {
-		return fmt.Sprintf("kunci %q tidak dikenal; maksudnya %q?", key, s)
-	}
-	return fmt.Sprintf("kunci %q tidak dikenal", key)
 }
 
 func lookup(fields []field, key string) (field, bool) {
@@ -298,14 +303,16 @@ func (d *decoder) mapping(n *yaml.Node, path string) bool {
 }
 
 func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path string) {
-	s := strings.TrimSpace(n.Value)
+	s := unquoteCurly(strings.TrimSpace(n.Value))
 	switch {
 	case len(f.enum) > 0 && !contains(f.enum, s):
 		msg := fmt.Sprintf("nilai %q tidak dikenal untuk %q", s, f.key)
+		hint := "Pilih salah satu: " + strings.Join(f.enum, ", ") + "."
 		if sug := diag.Suggest(s, f.enum); sug != "" {
 			msg += fmt.Sprintf("; maksudnya %q?", sug)
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`. %s", s, sug, hint)
 		}
-		d.add(n, msg, "Pilih salah satu: "+strings.Join(f.enum, ", ")+".")
+		d.add(n, msg, hint)
 		return
 	case f.kind == "url":
 		if err := safeurl.CheckAbsolute(s); err != nil {
@@ -352,6 +359,9 @@ func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, f field) {
 		if n.Kind == yaml.ScalarNode && strings.ContainsAny(n.Value, ".,") {
 			hint = "Tulis tanpa titik, koma atau \"Rp\": mis. 185000000 untuk Rp185.000.000."
 		}
+		if digits := plainNumber(n.Value); n.Kind == yaml.ScalarNode && digits != "" {
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`: angka saja, tanpa titik, \"Rp\" atau \"%%\".", n.Value, digits)
+		}
 		d.add(n, fmt.Sprintf("%q harus berupa angka bulat, bukan %q", f.key, n.Value), hint)
 		return
 	}
@@ -379,7 +389,11 @@ func bounds(f field) string {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, f field, path string) {
 	if n.Kind != yaml.SequenceNode {
-		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), "Tulis sebagai daftar, mis. ["+n.Value+"] atau satu butir per baris diawali \"- \".")
+		hint := "Tulis sebagai daftar, mis. [" + n.Value + "] atau satu butir per baris diawali \"- \"."
+		if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Value != "" && !strings.Contains(n.Value, "\n") {
+			hint = fmt.Sprintf("Ganti `%s` dengan `[%s]`: daftar ditulis dalam kurung siku, butirnya dipisah koma.", n.Value, n.Value)
+		}
+		d.add(n, fmt.Sprintf("%q harus berupa daftar", path), hint)
 		return
 	}
 	elem := v.Type().Elem()
@@ -417,13 +431,17 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, f field, path string)
 var dateShape = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
-	s := strings.TrimSpace(n.Value)
+	s := strings.TrimSpace(strings.ReplaceAll(unquoteCurly(n.Value), "\u00a0", " "))
 	t, ok := ParseDate(s)
 	if !ok {
 		if m := dateShape.FindStringSubmatch(s); m != nil {
 			d.add(n, fmt.Sprintf("tanggal %q tidak ada di kalender", s), "Periksa bulan (01–12) dan tanggalnya: April, Juni, September dan November 30 hari, Februari 28 atau 29 hari.")
 		} else {
-			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05T08:30:00+07:00.")
+			hint := "Tulis TAHUN-BULAN-TANGGAL, mis. 2026-11-05, atau dengan jam: 2026-11-05 08:30."
+			if iso := isoDate(s); iso != "" {
+				hint = fmt.Sprintf("Ganti `%s` dengan `%s` (TAHUN-BULAN-TANGGAL).", s, iso)
+			}
+			d.add(n, fmt.Sprintf("format tanggal %q tidak dikenali", s), hint)
 		}
 		return
 	}
@@ -466,7 +484,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // explainYAMLError turns a yaml.v3 syntax error into a line and a message
 // and hint a volunteer can act on.
-func explainYAMLError(err error) (line int, msg, hint string) {
+func explainYAMLError(err error, data []byte) (line int, msg, hint string) {
 	text := err.Error()
 	line = 1
 	if m := yamlLine.FindStringSubmatch(text); m != nil {
@@ -476,6 +494,10 @@ func explainYAMLError(err error) (line int, msg, hint string) {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
 	switch {
+	case strings.Contains(text, "mapping values are not allowed") && hasSmartQuoteLine(data, line):
+		l, value := smartQuoteLine(data, line)
+		return l, "ada titik dua (:) di dalam nilai yang diapit tanda kutip miring (“ ”)",
+			fmt.Sprintf("Ganti `%s` dengan `%s`: tanda kutip miring dari Word tidak dihitung sebagai tanda kutip YAML.", value, straightQuotes(value))
 	case strings.Contains(text, "mapping values are not allowed"):
 		return line, "ada titik dua (:) di tempat yang tidak terduga",
 			`Bila nilainya berisi titik dua, apit dengan tanda kutip: title: "Rapat RW: hasil dan rencana".`
@@ -487,7 +509,12 @@ func explainYAMLError(err error) (line int, msg, hint string) {
 	case strings.Contains(text, "did not find expected key"), strings.Contains(text, "did not find expected '-' indicator"):
 		return line, "indentasi (spasi di awal baris) tidak rata", "Samakan jumlah spasi di awal baris dengan baris di atasnya."
 	case strings.Contains(text, "found unexpected end of stream"), strings.Contains(text, "did not find expected"):
-		return line, "ada tanda kutip atau kurung yang tidak ditutup", "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+		hint := "Periksa pasangan tanda kutip \"...\" dan kurung [...]."
+		if open, value := unclosedLine(data); open > 0 {
+			line = open // yaml.v3 reports where it gave up, lines below
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`: tutup di akhir nilainya.", value, closeValue(value))
+		}
+		return line, "ada tanda kutip atau kurung yang tidak ditutup", hint
 	}
 	return line, text, "Periksa penulisan \"kunci: nilai\" pada baris ini dan di atasnya."
 }

@@ -28,6 +28,7 @@ func TestSplit(t *testing.T) {
 		{"empty file", "", "", "", 0, ErrNoFrontMatter},
 		{"unclosed", "---\ntitle: A\nIsi\n", "", "", 0, ErrUnclosed},
 		{"only opening fence", "---", "", "", 0, ErrUnclosed},
+		{"byte order mark on the closing fence", "---\ntitle: A\n\xef\xbb\xbf---\nIsi", "title: A\n", "Isi", 4, nil},
 		{"four dashes are not a fence", "----\ntitle: A\n----\n", "", "", 0, ErrNoFrontMatter},
 	}
 	for _, tt := range tests {

@@ -64,5 +64,6 @@ func cutLine(data []byte) (line, rest []byte, found bool) {
 }
 
 func isFence(line []byte) bool {
-	return string(bytes.TrimRight(line, " \t")) == "---"
+	// A byte order mark may stand anywhere a file was pasted together.
+	return string(bytes.TrimRight(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")), " \t")) == "---"
 }

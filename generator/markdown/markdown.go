@@ -4,8 +4,14 @@
 // instance is built once (GFM tables, strikethrough, autolinks, heading
 // anchors) and raw HTML is never passed through. Every link and image is
 // checked: a relative link to a .md file becomes that page's URL, a relative
-// file becomes its published URL, and an absolute URL must be http(s),
-// mailto or tel. Problems carry the line of the file where the link stands.
+// file becomes its published URL, an address of one of the site's pages
+// copied from the browser becomes that page's URL, and an absolute URL must
+// be http(s), mailto or tel. Problems carry the line of the file where the
+// link stands, and a hint that names a path which resolves from that page.
+// Text pasted from WhatsApp, Word or news sites reads as it was pasted
+// (paste.go): single line breaks between sentences make paragraphs, typed
+// bullets make lists, and WhatsApp's *bold* is bold on pages that do not
+// use Markdown's **bold**.
 // A body whose shape would make goldmark work for minutes (deep nesting,
 // endless unclosed links; see limits.go) is refused before it is parsed.
 package markdown
@@ -63,7 +69,10 @@ func New(opts ...Option) *Renderer {
 			extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&linkChecker{key: r.key}, 100), util.Prioritized(embedTransformer{}, 50)),
+			// Lower priorities run first: pasted paragraphs are split
+			// before a paragraph that is only a link becomes an embed.
+			parser.WithASTTransformers(util.Prioritized(pasteTransformer{}, 10), util.Prioritized(whatsAppTransformer{}, 20),
+				util.Prioritized(&linkChecker{key: r.key}, 100), util.Prioritized(embedTransformer{}, 50)),
 		),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&embedRenderer{ui: r.ui}, 100))),
 	)
@@ -98,13 +107,15 @@ func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag
 	}
 	ctx := parser.NewContext()
 	ctx.Set(r.key, pc)
-	doc := r.md.Parser().Parse(text.NewReader(page.Body), parser.WithContext(ctx))
+	// Bullets typed with • become Markdown's; offsets do not move.
+	body := listBullets(page.Body)
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, page.Body, doc); err != nil {
+	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
 		pc.problems.Add(page.Path, page.BodyLine, "isi halaman tidak dapat diolah: "+err.Error(), "")
 	}
 	page.Content = template.HTML(buf.String())
-	page.Excerpt = excerpt(doc, page.Body, 200)
+	page.Excerpt = excerpt(doc, body, 200)
 	return pc.problems
 }
 
@@ -172,6 +183,11 @@ func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []by
 		if err := safeurl.CheckAbsolute(dest); err != nil {
 			return report(fmt.Sprintf("tautan %q ditolak: %v", dest, err), "Tautan ke situs lain ditulis lengkap, mis. https://malangkota.go.id/.")
 		}
+		if !image {
+			if to, ok := pc.pageLink(n, dest, src); ok {
+				return to
+			}
+		}
 		return []byte(dest)
 	}
 	ref, fragment, _ := strings.Cut(dest, "#")
@@ -192,13 +208,26 @@ func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []by
 		}
 		target := pc.site.PageAt(file)
 		if target == nil {
-			return report(fmt.Sprintf("tautan ke halaman %q yang tidak ada (dicari di %s)", dest, path.Join(path.Dir(pc.page.Path), ref)), suggestPage(pc.site, file))
+			return report(fmt.Sprintf("tautan ke halaman %q yang tidak ada (dicari di %s)", dest, path.Join(path.Dir(pc.page.Path), ref)), pc.suggestPage(dest, file))
 		}
 		return []byte(base + target.URL + fragment)
 	}
 	a := pc.site.AssetAt(file)
+	if a == nil && !image {
+		if to, ok := pc.pageLink(n, dest, src); ok {
+			return to
+		}
+	}
 	if a == nil {
-		return report(fmt.Sprintf("berkas %q tidak ditemukan", dest), "Periksa ejaan dan huruf besar-kecil nama berkas, dan pastikan berkasnya ikut diunggah.")
+		hint := "Periksa ejaan dan huruf besar-kecil nama berkas, dan pastikan berkasnya ikut diunggah."
+		if s := pc.site.SimilarAsset(file); s != "" {
+			hint = fmt.Sprintf("Ganti `%s` dengan `%s`, nama berkas yang ada (huruf besar dan kecil dibedakan).", ref, linkPath(content.RelTo(pc.page.File, s, strings.HasPrefix(ref, "/"))))
+		}
+		where := path.Join("content", pc.site.Config.ID, file)
+		if image {
+			return report(fmt.Sprintf("gambar %q tidak ditemukan (dicari di %s)", dest, where), hint)
+		}
+		return report(fmt.Sprintf("berkas %q tidak ditemukan (dicari di %s)", dest, where), hint)
 	}
 	if image && !slices.Contains(content.ImageExts, strings.ToLower(path.Ext(file))) {
 		return report(fmt.Sprintf("berkas %q bukan gambar JPEG, PNG, GIF atau WebP", dest), "")
@@ -212,16 +241,45 @@ func (pc *pageContext) destination(n ast.Node, dest string, image bool, src []by
 	return []byte(base + a.URL + fragment)
 }
 
-func suggestPage(site *content.Site, file string) string {
-	var files []string
-	for _, p := range site.Pages() {
-		files = append(files, p.File)
+// pageLink reads dest as the published address of one of this site's
+// pages, copied from the browser, and returns that page's URL. ok is false
+// when dest does not look like a page address; a page address that names
+// no page is reported.
+func (pc *pageContext) pageLink(n ast.Node, dest string, src []byte) (to []byte, ok bool) {
+	ref, fragment, _ := strings.Cut(dest, "#")
+	if fragment != "" {
+		fragment = "#" + fragment
 	}
-	if s := diag.Suggest(file, files); s != "" {
-		return fmt.Sprintf("Maksudnya %s? Tautan ditulis relatif terhadap berkas ini.", s)
+	urls, ok := content.PageURL(pc.site, pc.page.File, ref)
+	if !ok {
+		return nil, false
 	}
-	return "Tautan ditulis relatif terhadap berkas ini, mis. ../umkm/warung-bu-sri.md."
+	base := pc.site.Config.Path
+	for _, u := range urls {
+		if t := pc.site.PageByURL(u); t != nil {
+			return []byte(base + t.URL + fragment), true
+		}
+		if content.GeneratedURL(u) {
+			return []byte(base + u + fragment), true
+		}
+	}
+	guess := strings.TrimSuffix(urls[0], "/") + ".md"
+	pc.problems.Add(pc.page.Path, pc.line(offsetOf(n, src)), fmt.Sprintf("tautan ke halaman %q yang tidak ada di situs ini", dest), pc.suggestPage(dest, guess))
+	return nil, true
 }
+
+// suggestPage names the page a broken link to file most likely meant, as a
+// path written from this page, so that the hint applied resolves.
+func (pc *pageContext) suggestPage(dest, file string) string {
+	if s := pc.site.SimilarPage(file); s != "" {
+		return fmt.Sprintf("Ganti `%s` dengan `%s`. Tautan ditulis relatif terhadap berkas ini.", dest, linkPath(content.RelTo(pc.page.File, s, false)))
+	}
+	return "Tautan ditulis relatif terhadap berkas ini, mis. " + content.RelTo(pc.page.File, "umkm/warung-bu-sri.md", false) + "."
+}
+
+// linkPath writes a path as a Markdown link may hold it: a space would end
+// the link, so it is %20.
+func linkPath(p string) string { return strings.ReplaceAll(p, " ", "%20") }
 
 // offsetOf finds a byte offset of a node in the source: its first text, or
 // failing that the first line of the block that holds it.

@@ -82,7 +82,7 @@ func TestRenderProblems(t *testing.T) {
 		`content/kauman/berita/a.md:7: tautan ke halaman "../tidak/ada.md" yang tidak ada (dicari di content/kauman/tidak/ada.md)`,
 		`content/kauman/berita/a.md:7: tautan "javascript:alert(1)" ditolak: tautan harus diawali https://, http://, mailto: atau tel:`,
 		`content/kauman/berita/a.md:9: gambar "foto.jpg" belum punya teks alternatif`,
-		`content/kauman/berita/a.md:11: berkas "peta.png" tidak ditemukan`,
+		`content/kauman/berita/a.md:11: gambar "peta.png" tidak ditemukan (dicari di content/kauman/berita/peta.png)`,
 		`content/kauman/berita/a.md:13: tautan "data:text/html;base64,AAAA" ditolak: tautan harus diawali https://, http://, mailto: atau tel:`,
 		`content/kauman/berita/a.md:13: tautan "vbscript:x" ditolak: tautan harus diawali https://, http://, mailto: atau tel:`,
 	}

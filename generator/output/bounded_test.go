@@ -15,7 +15,7 @@ import (
 // folders stays bounded.
 func TestManyFolders(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	d, err := Open(target)
+	d, err := Open(target, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

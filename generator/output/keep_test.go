@@ -38,10 +38,11 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 		"sukun/hapus.html":    "dihapus",
 		"dihapus/index.html":  "situs yang dihapus",
 		"lama.xml":            "berkas lama",
+		Marker:                "penanda lama",
 	})
 	keptInode := inode(t, filepath.Join(target, "kauman/berita/a.txt"))
 
-	d, err := Open(target)
+	d, err := Open(target, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +67,7 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 		"kauman/index.html":   "kauman",
 		"kauman/berita/a.txt": "a",
 		"sukun/index.html":    "sukun baru",
+		Marker:                markerText,
 	}
 	if len(got) != len(want) {
 		t.Errorf("output = %v, want %v", got, want)
@@ -79,8 +81,8 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 		t.Error("the kept site's file was rewritten")
 	}
 	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
+	if len(entries) != 2 || entries[0].Name() != ".public"+lockMark {
+		t.Errorf("left beside the output: %v, want the lock file and the output", entries)
 	}
 }
 
@@ -90,7 +92,7 @@ func TestKeepCommitsEntryByEntry(t *testing.T) {
 func TestKeepRefuses(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	filetree.Write(t, target, map[string]string{"sukun/index.html": "s"})
+	filetree.Write(t, target, map[string]string{"sukun/index.html": "s", Marker: ""})
 	before := identity(filepath.Join(target, "sukun"))
 	if err := os.RemoveAll(filepath.Join(target, "sukun")); err != nil {
 		t.Fatal(err)
@@ -99,7 +101,7 @@ func TestKeepRefuses(t *testing.T) {
 	if err := os.Symlink("elsewhere", filepath.Join(target, "link")); err != nil {
 		t.Fatal(err)
 	}
-	d, err := Open(target)
+	d, err := Open(target, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,22 @@
 // build cache found unchanged). Commit then swaps the other top-level
 // entries one by one, each atomically, so that a rebuild costs what
 // changed rather than the size of the whole output.
+//
+// Only kimsite's own output is ever replaced. Every build writes the file
+// Marker at the top of the output; Open refuses an existing folder that is
+// not empty and holds no Marker (ErrForeign), unless Options.Owned proves
+// it a build all the same (one written by a kimsite older than the
+// marker), and refuses a target that is not a folder (ErrNotDir). To start
+// over in a refused folder, empty or remove it by hand, or choose a new one.
+//
+// One build at a time per output folder: Open takes a lock on the file
+// ".<name>.kimsite-lock" beside the target (flock; LockFileEx on Windows)
+// and holds it until Abort. A second build into the same folder waits for
+// it (Options.Waiting says so) or gives up after Options.Timeout with
+// ErrBusy. Staging and old folders are removed as leftovers only under the
+// lock, when the build that made them is provably gone; where the system
+// has no lock, they are left alone. The lock file itself stays: removing
+// it would let two builds lock two different files of the same name.
 package output
 
 import (
@@ -21,6 +37,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Dir is a staging folder that becomes the output folder on Commit. Its
@@ -35,34 +52,137 @@ type Dir struct {
 	maxMade int
 	kept    map[string]bool // top-level folders of the target left as they are
 	done    bool
+	lock    *lock
 }
 
 const (
 	stagingMark = ".kimsite-staging-"
 	oldMark     = ".kimsite-old-"
+	lockMark    = ".kimsite-lock"
 )
 
-// Open prepares a staging folder for target, first removing any staging or
-// old folders that an interrupted build left beside it.
-func Open(target string) (*Dir, error) {
+// Marker is the file every build writes at the top of its output: the
+// proof that a folder is kimsite's to replace.
+const Marker = ".kimsite-output"
+
+// markerText tells a person who opens the marker what the folder is.
+const markerText = "Folder ini ditulis oleh kimsite build dan diganti utuh pada setiap build.\nJangan simpan berkas lain di sini: berkas itu akan terhapus.\n"
+
+// Options say how Open treats what it finds at the target.
+type Options struct {
+	// Owned, when set, reports whether an existing folder without Marker
+	// is a build all the same, e.g. one by a kimsite older than Marker.
+	Owned func(dir string) bool
+	// Waiting, when set, is called once when another build holds the
+	// target; pid is that build's process id, 0 when unknown.
+	Waiting func(pid int)
+	// Timeout is how long Open waits for another build; DefaultTimeout
+	// when zero.
+	Timeout time.Duration
+}
+
+// DefaultTimeout is how long Open waits for another build into the same
+// folder before it gives up.
+const DefaultTimeout = 30 * time.Minute
+
+var (
+	// ErrForeign is returned by Open for a folder that is not empty and
+	// holds no Marker: kimsite did not write it, so it is not replaced.
+	ErrForeign = errors.New("output: folder not written by kimsite")
+	// ErrNotDir is returned by Open for a target that exists and is not a
+	// folder.
+	ErrNotDir = errors.New("output: not a folder")
+	// ErrBusy is returned by Open when another build held the target for
+	// longer than the timeout.
+	ErrBusy = errors.New("output: another build is writing the folder")
+)
+
+// Open prepares a staging folder for target: it takes the target's lock,
+// checks that the target is kimsite's own output or absent or empty, and
+// removes any staging or old folders that an interrupted build left beside
+// it. The lock is held until Abort.
+func Open(target string, opts Options) (*Dir, error) {
 	target = filepath.Clean(target)
 	parent, base := filepath.Split(target)
 	if parent == "" {
 		parent = "."
 	}
+	// Checked before the lock too, so that a refused folder gets no lock
+	// file beside it; and again under the lock, which is what counts.
+	if err := owned(target, opts.Owned); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	cleanLeftovers(parent, base)
+	l, err := acquire(filepath.Join(parent, "."+base+lockMark), opts)
+	if err != nil {
+		return nil, err
+	}
+	d, err := open(parent, base, target, l, opts)
+	if err != nil {
+		l.release()
+		return nil, err
+	}
+	return d, nil
+}
+
+// open does Open's work under the lock l.
+func open(parent, base, target string, l *lock, opts Options) (*Dir, error) {
+	if err := owned(target, opts.Owned); err != nil {
+		return nil, err
+	}
+	if l.held {
+		cleanLeftovers(parent, base)
+	}
 	staging, err := os.MkdirTemp(parent, "."+base+stagingMark)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(staging, 0o755); err != nil {
+	d := &Dir{target: target, staging: staging, dirs: map[string]bool{}, files: map[string]bool{Marker: true},
+		made: map[string]*folder{}, maxMade: maxMade, kept: map[string]bool{}, lock: l}
+	err = os.Chmod(staging, 0o755)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(staging, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
+		_ = os.RemoveAll(staging)
 		return nil, err
 	}
-	return &Dir{target: target, staging: staging, dirs: map[string]bool{}, files: map[string]bool{},
-		made: map[string]*folder{}, maxMade: maxMade, kept: map[string]bool{}}, nil
+	return d, nil
+}
+
+// owned returns nil when target may be replaced: it does not exist, or is
+// an empty folder, or holds Marker, or ownedByAge says it is a build.
+func owned(target string, ownedByAge func(string) bool) error {
+	info, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return fmt.Errorf("%w: %s", ErrNotDir, target)
+	}
+	if m, err := os.Lstat(filepath.Join(target, Marker)); err == nil && m.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(target)
+	if err != nil {
+		return err
+	}
+	names, err := f.Readdirnames(1)
+	f.Close()
+	if len(names) == 0 && errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if ownedByAge != nil && ownedByAge(target) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrForeign, target)
 }
 
 func cleanLeftovers(parent, base string) {
@@ -212,12 +332,15 @@ func (d *Dir) Commit() error {
 	return nil
 }
 
-// Abort throws the staged files away and leaves the target as it was.
+// Abort throws the staged files away, unless they were committed, and
+// leaves the target as it was; it then lets the next build in. Call it
+// after Commit too, once nothing more is to be done under the lock.
 func (d *Dir) Abort() {
 	if !d.done {
 		d.done = true
 		_ = os.RemoveAll(d.staging)
 	}
+	d.lock.release()
 }
 
 // swapByRename replaces target with staging by two renames. Between them

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -11,7 +12,7 @@ import (
 // that no file is written twice, so two stages (two sites, or a site and
 // the portal) can never overwrite each other's files.
 func TestWriteFileRefuses(t *testing.T) {
-	d, err := Open(filepath.Join(t.TempDir(), "public"))
+	d, err := Open(filepath.Join(t.TempDir(), "public"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestWriteFileRefuses(t *testing.T) {
 func TestOpenCleansLeftovers(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	for _, dir := range []string{"public/old.html", ".public" + stagingMark + "123/a.html", ".public" + oldMark + "456/b.html", "other/c.html", ".publik" + stagingMark + "7/d"} {
+	for _, dir := range []string{"public/old.html", "public/" + Marker, ".public" + stagingMark + "123/a.html", ".public" + oldMark + "456/b.html", "other/c.html", ".publik" + stagingMark + "7/d"} {
 		p := filepath.Join(parent, dir)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -44,7 +45,7 @@ func TestOpenCleansLeftovers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	d, err := Open(target)
+	d, err := Open(target, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,8 +60,8 @@ func TestOpenCleansLeftovers(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := []string{".publik" + stagingMark + "7", "other", "public"}
-	if len(names) != len(want) || names[0] != want[0] || names[1] != want[1] || names[2] != want[2] {
+	want := []string{".public" + lockMark, ".publik" + stagingMark + "7", "other", "public"}
+	if !slices.Equal(names, want) {
 		t.Errorf("beside the output: %v, want %v", names, want)
 	}
 	if data, err := os.ReadFile(filepath.Join(target, "index.html")); err != nil || string(data) != "baru" {

@@ -142,7 +142,7 @@ func BenchmarkStageWrite(b *testing.B) {
 	}
 	target := b.TempDir() + "/public"
 	for b.Loop() {
-		d, err := output.Open(target)
+		d, err := output.Open(target, output.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

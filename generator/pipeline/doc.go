@@ -27,7 +27,9 @@
 //	  │                keeps them small) and the city's open data: public/index.html,
 //	  │                city lists and feeds, and the web editor (cms) under admin/
 //	  └─ output      a staging folder that replaces public/ only when the whole
-//	                   build succeeded (output.Dir); nothing is written on errors
+//	                   build succeeded (output.Dir); nothing is written on errors;
+//	                   never the sources (package sources) nor a folder kimsite
+//	                   did not write (output.Marker); one build at a time (lock)
 //
 // Problems (diag.List) are collected through every stage and returned
 // together; the command prints them as "path:line: pesan" with a hint.

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -52,6 +51,12 @@ type Options struct {
 
 	// Progress, when set, is called after each site.
 	Progress func(done, total int, site string)
+
+	// Waiting, when set, is called when another build is writing Out:
+	// this one waits for it, for up to LockTimeout
+	// (output.DefaultTimeout when zero).
+	Waiting     func(pid int)
+	LockTimeout time.Duration
 
 	// Shard, when set, builds only the sites that fall in it and no
 	// portal: one job of a CI matrix (see generator/shard).
@@ -126,11 +131,8 @@ func Run(opts Options) (sum Summary, problems diag.List, err error) {
 	case opts.Sink != nil:
 		out = opts.Sink
 	case opts.Out != "":
-		if err := checkOut(opts.Root, opts.Out); err != nil {
+		if dir, err = openOut(opts); err != nil {
 			return sum, problems, err
-		}
-		if dir, err = output.Open(opts.Out); err != nil {
-			return sum, problems, fmt.Errorf("folder keluaran %q tidak dapat dibuat: %w", opts.Out, err)
 		}
 		defer dir.Abort()
 		out = dir
@@ -403,25 +405,6 @@ func selectSites(city *config.City, ids []string) ([]*config.Site, error) {
 		}
 	}
 	return sites, nil
-}
-
-// checkOut refuses an output folder that would replace the repository or
-// anything in it that is not a build.
-func checkOut(root, out string) error {
-	absRoot, err1 := filepath.Abs(root)
-	absOut, err2 := filepath.Abs(out)
-	if err := errors.Join(err1, err2); err != nil {
-		return err
-	}
-	if rel, err := filepath.Rel(absOut, absRoot); err == nil && !strings.HasPrefix(rel, "..") {
-		return &UsageError{Msg: fmt.Sprintf("folder keluaran %q berisi repositori; pilih folder lain, mis. public", out)}
-	}
-	for _, precious := range []string{"sites.yaml", ".git", "content", "go.mod"} {
-		if _, err := os.Lstat(filepath.Join(absOut, precious)); err == nil {
-			return &UsageError{Msg: fmt.Sprintf("folder keluaran %q berisi %s dan akan terhapus; pilih folder lain, mis. public", out, precious)}
-		}
-	}
-	return nil
 }
 
 // newTemp is the temporary storage the city's open data is gathered in.

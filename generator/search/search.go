@@ -129,7 +129,11 @@ func Words(text string) []string {
 
 // apostrophes are dropped from words; a Replacer is built once, as
 // building one costs more than using it.
-var apostrophes = strings.NewReplacer("'", "", "’", "", "`", "")
+// The invisible characters pasted text carries inside words (soft hyphen,
+// zero-width space, non-joiner and joiner, word joiner, byte order mark)
+// go too, so that "Ker\u00ADja" is found as "kerja".
+var apostrophes = strings.NewReplacer("'", "", "’", "", "`", "",
+	"\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
 
 // oldSpelling maps the spellings before 1972 (EYD) to today's.
 var oldSpelling = strings.NewReplacer("oe", "u", "dj", "j", "tj", "c", "sj", "sy")

@@ -24,6 +24,7 @@ func TestWords(t *testing.T) {
 		{"Pak Djoko dan Bu Tjitra", "pak joko dan bu citra"},
 		{"Sjahrir", "syahrir"},
 		{"Café «Bu Sri»", "cafe bu sri"},
+		{"Ker\u00adja bak\u200bti\u00a0RW\ufeff05 Pos\u200dyandu", "kerja bakti rw05 posyandu"},
 		{"", ""},
 	} {
 		if got := strings.Join(Words(tc.in), " "); got != tc.want {

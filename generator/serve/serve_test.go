@@ -358,3 +358,19 @@ func getPage(h http.Handler, target string) string {
 	h.ServeHTTP(rec, req)
 	return rec.Body.String()
 }
+
+// TestEditorsScratchFiles: the files editors write while saving (sed -i's
+// sedzGuPP7, Vim's swap) neither trigger a rebuild nor appear among the
+// changed paths the preview reports; the file they are renamed over does.
+func TestEditorsScratchFiles(t *testing.T) {
+	s := &Server{opts: Options{Root: "/repo"}}
+	for name, want := range map[string]bool{
+		"/repo/content/mawar/berita/sedzGuPP7":     false,
+		"/repo/content/mawar/berita/.kerja.md.swp": false,
+		"/repo/content/mawar/berita/kerja.md":      true,
+	} {
+		if _, got := s.relevant(name); got != want {
+			t.Errorf("relevant(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

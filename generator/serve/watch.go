@@ -11,6 +11,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
 )
 
 // Quiet is how long the watcher waits after the last file event before it
@@ -118,11 +119,6 @@ func (s *Server) relevant(name string) (string, bool) {
 		rel == "content" || rel == "themes"
 }
 
-// temporary reports whether a name is an editor's scratch file: dot files
-// (.x.swp, .#x, .goutputstream-*), backups (x~), Emacs autosaves (#x#),
-// and the file Vim writes to test a folder (4913).
-func temporary(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		name == "4913"
-}
+// temporary is content.Temporary: what the build ignores, the preview
+// does not rebuild for nor name in its messages.
+func temporary(name string) bool { return content.Temporary(name) }

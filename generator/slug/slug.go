@@ -11,7 +11,10 @@
 // is left, and the caller decides what to do then.
 package slug
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // MaxLen is the longest slug Make returns, in bytes. Longer slugs are cut
 // at a hyphen where there is one, so a word is not cut in half.
@@ -83,12 +86,15 @@ func cut(s string) string {
 }
 
 // silent reports whether r is dropped without separating words: the
-// apostrophes of "Jum'at" and "Ma’ruf", and combining diacritical marks,
-// which leave their base letter behind ("e" + U+0301 becomes "e").
+// apostrophes of "Jum'at" and "Ma’ruf", combining diacritical marks,
+// which leave their base letter behind ("e" + U+0301 becomes "e"), and
+// the invisible format characters text pasted from Word or the web
+// carries inside words (a soft hyphen in "Ker\u00ADja", a zero-width
+// space or joiner, a byte order mark).
 func silent(r rune) bool {
 	switch r {
 	case '\'', '`', '\u00B4', '\u02BB', '\u02BC', '\u2018', '\u2019':
 		return true
 	}
-	return '\u0300' <= r && r <= '\u036F'
+	return '\u0300' <= r && r <= '\u036F' || unicode.Is(unicode.Cf, r)
 }

@@ -14,6 +14,7 @@ func TestMake(t *testing.T) {
 		{"  Warung Bu Sri!! ", "warung-bu-sri"},
 		{"Café Ñoño", "cafe-nono"},
 		{"Jum'at Bersih", "jumat-bersih"},
+		{"Ker\u00adja\u00a0Bak\u200bti\ufeff RW\u200d05", "kerja-bakti-rw05"},
 
 		// Separators collapse and never lead or trail.
 		{"", ""},
