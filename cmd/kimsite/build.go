@@ -15,6 +15,7 @@ import (
 
 	checks "github.com/kotamalang/kimsite/generator/check"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/sources"
 	"github.com/kotamalang/kimsite/themes"
@@ -49,11 +50,14 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if check {
 		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions di pull request")
 	}
+	nowFlag := ""
+	flags.StringVar(&nowFlag, "now", "", "jam yang dipakai pembangunan, mis. 2026-11-05T08:00:00+07:00 (bawaan: jam sekarang)")
 	noCache, cpuProfile := false, ""
 	if !check {
 		flags.StringVar(&cpuProfile, "cpuprofile", "", "tulis profil CPU (pprof) ke berkas ini")
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
+		flags.BoolVar(&opts.Future, "future", false, "ikutkan halaman bertanggal masa depan")
 		part.register(flags)
 		flags.Func("base-url", "alamat portal pengganti base_url di sites.yaml, mis. https://akun.github.io/repo/", opts.BaseURLs.SetPortal)
 		flags.Func("site-base-url", "alamat satu kelurahan, ID=ALAMAT (boleh berulang)", opts.BaseURLs.Set)
@@ -69,11 +73,22 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return usageError(stderr, name, "--out perlu nama folder, mis. --out public")
 	}
 	opts.Sites = sites
+	// The one reading of the clock: every page, list and file of this
+	// build sees the same instant.
+	opts.Now = time.Now()
+	if nowFlag != "" {
+		t, ok := frontmatter.ParseDate(strings.TrimSpace(nowFlag))
+		if !ok {
+			return usageError(stderr, name, fmt.Sprintf("--now %q tidak dikenali; tulis mis. 2026-11-05T08:00:00+07:00 atau 2026-11-05 08:00 (WIB)", nowFlag))
+		}
+		opts.Now = t
+	}
 	if format != "text" && format != "github" {
 		return usageError(stderr, name, fmt.Sprintf("format %q tidak dikenal; pilih text atau github", format))
 	}
 	if check {
-		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root)}).Site
+		now := opts.Now
+		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root), Now: func() time.Time { return now }}).Site
 	}
 	if !check {
 		if err := part.apply(&opts, stdout); err != nil {

@@ -267,12 +267,17 @@ func altTexts(p *content.Page, pd *parsed) diag.List {
 	return problems
 }
 
-// dates warns about pages dated after now: often a mistyped year.
+// dates says when a page dated after now will appear: the build holds it
+// back until then, and a mistyped year would hide it unseen.
 func (c *Checker) dates(p *content.Page) diag.List {
 	var problems diag.List
-	if d := p.Meta.Date.Time; !d.IsZero() && d.After(c.now()) {
-		problems.Warn(p.Path, p.Pos.Line("date"), fmt.Sprintf("tanggal %s belum tiba", locale.ShortDate(d)),
-			"Periksa tahun dan bulannya. Halaman bertanggal masa depan tetap terbit dan tampil paling atas.")
+	if d := p.Meta.Date.Time; !d.IsZero() && d.After(c.now()) && p.Section != "" {
+		when := locale.DateTime(d)
+		if p.Meta.Date.DateOnly {
+			when = locale.Date(d) // from midnight WIB
+		}
+		problems.Warn(p.Path, p.Pos.Line("date"), fmt.Sprintf("belum terbit: akan terbit %s", when),
+			"Halaman bertanggal masa depan terbit sendiri saat waktunya tiba. Bila bukan itu maksudnya, periksa tahun dan bulan pada \"date\".")
 	}
 	return problems
 }

@@ -81,7 +81,7 @@ func TestChecks(t *testing.T) {
 				"berita/a.md": berita("Kerja bakti", "2027-11-01", "", "Isi.\n"),
 				"berita/b.md": berita("Rapat RW", "2026-11-26 08:59", "", "Isi.\n"),
 			},
-			want: []string{`content/desa/berita/a.md:3: peringatan: tanggal 1 Nov 2027 belum tiba`},
+			want: []string{`content/desa/berita/a.md:3: peringatan: belum terbit: akan terbit Senin, 1 November 2027`},
 		},
 		{
 			name: "alt text",

@@ -153,7 +153,7 @@ var pages = template.Must(template.New("").Parse(`
 </head>
 <body>
 <h1>Redaksi KIM {{.City.Name}}</h1>
-<p>Pilih kelurahan Anda untuk menulis berita, perencanaan, UMKM, cek fakta atau halaman. Masuk dengan akun GitHub yang terdaftar sebagai editor kelurahan itu di sites.yaml. Setiap simpanan menjadi usulan perubahan (pull request) yang diperiksa otomatis dan disetujui sesama anggota KIM sebelum terbit.</p>
+<p>Pilih kelurahan Anda untuk menulis berita, agenda, perencanaan, UMKM, cek fakta atau halaman. Masuk dengan akun GitHub yang terdaftar sebagai editor kelurahan itu di sites.yaml. Setiap simpanan menjadi usulan perubahan (pull request) yang diperiksa otomatis dan disetujui sesama anggota KIM sebelum terbit.</p>
 <ul>
 {{- range .Sites}}
 <li><a href="{{.ID}}/">{{.Name}}</a> ({{.Kecamatan}})</li>

@@ -2,7 +2,7 @@
 // kelurahan, configured from the content model.
 //
 // It takes the city, the sites and the model's section specs, and gives
-// each site a config.yml whose collections (berita, perencanaan, umkm,
+// each site a config.yml whose collections (berita, agenda, perencanaan, umkm,
 // cek-fakta and the plain pages) and fields come from the same front matter
 // structs and tags the validator reads (see Fields), so a field added to the
 // model appears in the editor with no second place to change. Write puts the
@@ -152,6 +152,7 @@ var descriptions = map[string]string{
 	model.Perencanaan: "Usulan Musrenbang dan proyek pembangunan, dari usulan sampai selesai.",
 	model.UMKM:        "Usaha warga untuk lapak UMKM kelurahan.",
 	model.CekFakta:    "Klarifikasi hoaks yang beredar di sekitar kelurahan.",
+	model.Agenda:      "Jadwal kegiatan warga: posyandu, kerja bakti, rapat Musrenbang. Acara rutin cukup ditulis sekali.",
 }
 
 // Plain is the name of the collection of plain pages (profil, kontak, the
@@ -201,7 +202,7 @@ func For(city *config.City, site *config.Site, specs []model.SectionSpec, repo f
 			Folder:      "content/" + site.ID + "/" + spec.Name,
 			Create:      true, Slug: "{{slug}}", Extension: "md", Format: "yaml-frontmatter",
 			Summary:        "{{title}}",
-			SortableFields: []string{"date", "title"},
+			SortableFields: sortable(spec.Name),
 			// Relative to site_url, the site's address.
 			PreviewPath: spec.Name + "/{{slug}}/",
 			Fields:      fields,
@@ -331,4 +332,13 @@ func githubRepo(repo string) string {
 		return repo
 	}
 	return strings.TrimSuffix(strings.Trim(u.Path, "/"), ".git")
+}
+
+// sortable lists what the editor may sort a collection by: events by when
+// they happen.
+func sortable(section string) []string {
+	if section == model.Agenda {
+		return []string{"start", "title"}
+	}
+	return []string{"date", "title"}
 }

@@ -97,7 +97,7 @@ type Social struct {
 
 // Reserved are the top-level names the portal itself uses, which no site id
 // may take.
-var Reserved = []string{"umkm", "cek-fakta", "kecamatan", "admin", "assets", "tags", "search", "cari"}
+var Reserved = []string{"umkm", "cek-fakta", "agenda", "kecamatan", "admin", "assets", "tags", "search", "cari"}
 
 var accentColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 

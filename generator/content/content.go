@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kotamalang/kimsite/generator/config"
@@ -46,6 +47,7 @@ type Site struct {
 	Assets   []Asset    // files published as they are, sorted by URL
 	// Redirects are old addresses that lead to pages (redirects.yaml).
 	Redirects []Redirect
+	Held      []*Page // pages dated in the future, taken out by Hold, soonest first
 	byFile    map[string]*Page
 	byURL     map[string]*Page
 	assets    map[string]*Asset
@@ -360,6 +362,19 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 	}
 	p.Front, p.Meta, p.Pos, p.Refs = front, front.Base(), pos, refs
 	p.Body, p.BodyLine = file.Body, file.BodyLine
+	if c, ok := front.(model.SelfChecker); ok {
+		// A key the decoder refused is left empty; what Check would say
+		// about it again at the same line adds nothing.
+		said := map[int]bool{}
+		for _, pr := range problems {
+			said[pr.Line] = true
+		}
+		for _, is := range c.Check() {
+			if line := pos.Line(is.Key); !said[line] {
+				l.problems.Add(p.Path, line, is.Message, is.Hint)
+			}
+		}
+	}
 	if dateRequired && p.Meta.Date.IsZero() && pos["date"] == 0 {
 		l.problems.Add(p.Path, pos.Line(""), "kunci \"date\" wajib diisi", "Tulis tanggal terbit, mis. date: 2026-11-05.")
 	}
@@ -421,6 +436,28 @@ func (s *Site) finish() {
 	for _, p := range s.Pages() {
 		s.byURL[p.URL] = p
 	}
+}
+
+// Hold takes out of the site's sections every page dated after now, and
+// returns them, soonest first: a page whose date is in the future is
+// published when its time comes. Pages without a date, intros, plain pages
+// and the home page are never held.
+func (s *Site) Hold(now time.Time) []*Page {
+	var held []*Page
+	for _, sec := range s.Sections {
+		sec.Pages = slices.DeleteFunc(sec.Pages, func(p *Page) bool {
+			if p.Meta.Date.After(now) {
+				held = append(held, p)
+				return true
+			}
+			return false
+		})
+	}
+	slices.SortFunc(held, func(a, b *Page) int {
+		return cmp.Or(a.Meta.Date.Compare(b.Meta.Date.Time), cmp.Compare(a.Path, b.Path))
+	})
+	s.Held = append(s.Held, held...)
+	return held
 }
 
 // Section returns the named section.

@@ -473,7 +473,8 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 		}
 		return
 	}
-	v.Set(reflect.ValueOf(model.Date{Time: t}))
+	// Only the plain layout is ten characters long: a date with no time.
+	v.Set(reflect.ValueOf(model.Date{Time: t, DateOnly: len(s) == len("2006-01-02")}))
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not

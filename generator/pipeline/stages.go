@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
@@ -35,6 +36,8 @@ type Stages struct {
 
 	drafts bool
 	check  func(*content.Site) diag.List
+	hold   time.Time        // hold back pages dated after it; zero: none
+	clock  func() time.Time // the preview's clock (Options.Clock)
 }
 
 // LoadCity reads sites.yaml from opts.FS and, when opts.Address is set,
@@ -85,11 +88,23 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 		Markdown: markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text)),
 		Render: render.New(render.Options{
 			City: city, Theme: th, Minify: min, Root: opts.FS,
-			Dev: opts.LiveReload, Today: opts.Today, Images: imgs,
+			Dev: opts.LiveReload, Now: opts.Now, Images: imgs,
 		}),
 		drafts: opts.Drafts,
 		check:  opts.Check,
+		hold:   holdAt(opts),
+		clock:  opts.Clock,
 	}, nil
+}
+
+// holdAt is the time after which pages are held back: the build's clock,
+// unless the build publishes future pages or is a check (which checks
+// every page, and says when each future one will appear).
+func holdAt(opts Options) time.Time {
+	if opts.Future || opts.Check != nil {
+		return time.Time{}
+	}
+	return opts.Now
 }
 
 // Load reads one site and takes it through every stage before rendering:
@@ -99,6 +114,9 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 // site's photos stay in st.Images until Images.Write takes them.
 func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 	site, problems := content.Load(st.FS, sc, st.drafts)
+	if !st.hold.IsZero() {
+		site.Hold(st.hold)
+	}
 	// Forget photos an earlier load left (the preview renders pages after
 	// writing a site's photos), so that a replaced photo is read again.
 	_ = st.Images.Write(site, nil)
@@ -116,6 +134,9 @@ func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 func (st *Stages) Only(accept func(name string) bool) *render.Renderer {
 	opts := st.Render.Options
 	opts.Only = accept
+	if st.clock != nil && opts.Now.IsZero() {
+		opts.Now = st.clock()
+	}
 	return render.New(opts)
 }
 

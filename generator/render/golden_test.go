@@ -65,6 +65,15 @@ var goldenOutputs = []string{
 	"perencanaan.csv",
 	"alpha/kabar-pekan-ini.txt",
 	"beta/kabar-pekan-ini.txt",
+	"alpha/agenda/index.html",             // agenda: upcoming, recurring expanded
+	"alpha/agenda/2026/index.html",        // agenda: a year of past events
+	"alpha/agenda/posyandu/index.html",    // event page, recurring
+	"alpha/agenda/kerja-bakti/index.html", // event page, whole days
+	"alpha/agenda/posyandu/posyandu.ics",  // one event's calendar
+	"alpha/agenda.ics",                    // the site's calendar
+	"beta/agenda/index.html",              // no events
+	"agenda/index.html",                   // city agenda
+	"agenda.ics",                          // city calendar
 }
 
 // loadGolden reads the archive and returns its input files as a file
@@ -139,6 +148,11 @@ var mainElement = regexp.MustCompile(`(?s)<main[ >].*</main>`)
 // element of a page (the rest belongs to the theme's base layout), one tag
 // per line so that diffs read well; other files as they are.
 func goldenText(name string, data []byte) []byte {
+	if strings.HasSuffix(name, ".ics") {
+		// iCalendar lines end in CRLF; the archive keeps them as plain
+		// lines (the calendar tests check the CRLFs themselves).
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	if !strings.HasSuffix(name, ".html") {
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			data = append(slices.Clone(data), '\n') // txtar ends every file with a newline
