@@ -12,8 +12,17 @@ import (
 // command, so that it shows on the pull request's diff at its line:
 //
 //	::error file=content/kauman/berita/x.md,line=3,title=kimsite::message%0Ahint
+//
+// As in the terminal, at most diag.PerFile problems of a file and
+// diag.Shown in all are written; a last notice counts the rest.
 func printAnnotations(w io.Writer, problems diag.List) {
-	for _, p := range problems {
+	shown, _, omitted := problems.Limited(diag.PerFile, diag.Shown)
+	defer func() {
+		if omitted > 0 {
+			fmt.Fprintf(w, "::notice title=kimsite check::%s\n", escapeData(fmt.Sprintf("… dan %d masalah lain yang tidak ditampilkan; jalankan kimsite check untuk daftar berikutnya.", omitted)))
+		}
+	}()
+	for _, p := range shown {
 		level := "error"
 		if p.Severity == diag.Warning {
 			level = "warning"

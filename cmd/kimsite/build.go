@@ -15,6 +15,7 @@ import (
 
 	checks "github.com/kotamalang/kimsite/generator/check"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/pipeline"
 	"github.com/kotamalang/kimsite/generator/sources"
 	"github.com/kotamalang/kimsite/themes"
@@ -49,12 +50,17 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if check {
 		flags.StringVar(&format, "format", "text", "text, atau github untuk anotasi GitHub Actions di pull request")
 	}
+	nowFlag := ""
+	flags.StringVar(&nowFlag, "now", "", "jam yang dipakai pembangunan, mis. 2026-11-05T08:00:00+07:00 (bawaan: jam sekarang)")
 	noCache, cpuProfile := false, ""
 	if !check {
 		flags.StringVar(&cpuProfile, "cpuprofile", "", "tulis profil CPU (pprof) ke berkas ini")
 		flags.StringVar(&out, "out", "public", "folder keluaran")
 		flags.BoolVar(&opts.Drafts, "drafts", false, "ikutkan halaman draf")
+		flags.BoolVar(&opts.Future, "future", false, "ikutkan halaman bertanggal masa depan")
 		part.register(flags)
+		flags.Func("base-url", "alamat portal pengganti base_url di sites.yaml, mis. https://akun.github.io/repo/", opts.BaseURLs.SetPortal)
+		flags.Func("site-base-url", "alamat satu kelurahan, ID=ALAMAT (boleh berulang)", opts.BaseURLs.Set)
 		flags.BoolVar(&noCache, "no-cache", false, "bangun semua situs dari awal, tanpa cache")
 	}
 	if code, ok := parseFlags(flags, args, stdout, stderr); !ok {
@@ -67,11 +73,22 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return usageError(stderr, name, "--out perlu nama folder, mis. --out public")
 	}
 	opts.Sites = sites
+	// The one reading of the clock: every page, list and file of this
+	// build sees the same instant.
+	opts.Now = time.Now()
+	if nowFlag != "" {
+		t, ok := frontmatter.ParseDate(strings.TrimSpace(nowFlag))
+		if !ok {
+			return usageError(stderr, name, fmt.Sprintf("--now %q tidak dikenali; tulis mis. 2026-11-05T08:00:00+07:00 atau 2026-11-05 08:00 (WIB)", nowFlag))
+		}
+		opts.Now = t
+	}
 	if format != "text" && format != "github" {
 		return usageError(stderr, name, fmt.Sprintf("format %q tidak dikenal; pilih text atau github", format))
 	}
 	if check {
-		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root)}).Site
+		now := opts.Now
+		opts.Check = checks.New(checks.Options{Theme: themes.Default(), Root: os.DirFS(opts.Root), Now: func() time.Time { return now }}).Site
 	}
 	if !check {
 		if err := part.apply(&opts, stdout); err != nil {
@@ -88,14 +105,7 @@ func runBuild(args []string, stdout, stderr io.Writer, check bool) int {
 			}
 			fmt.Fprintf(stderr, "kimsite build: %s sedang menulis %s/; menunggu build lain selesai…\n", who, strings.TrimSuffix(out, "/"))
 		}
-		if isTerminal(stderr) {
-			opts.Progress = func(done, total int, site string) {
-				fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, site)
-				if done == total {
-					fmt.Fprint(stderr, "\r\033[K")
-				}
-			}
-		}
+		opts.Progress = progress(stderr)
 	}
 	if cpuProfile != "" {
 		stop, err := startCPUProfile(opts.Root, cpuProfile)
@@ -196,11 +206,9 @@ func nothingWritten(check bool, out string) string {
 	return fmt.Sprintf("tidak ada yang ditulis, isi %s/ tetap seperti sebelumnya.", strings.TrimSuffix(out, "/"))
 }
 
-func printProblems(w io.Writer, problems diag.List) {
-	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
-	}
-}
+// printProblems lists the problems, at most diag.PerFile of each file and
+// diag.Shown in all (see diag.List.Print).
+func printProblems(w io.Writer, problems diag.List) { problems.Print(w) }
 
 func usageError(w io.Writer, cmd, msg string) int {
 	fmt.Fprintf(w, "kimsite %s: %s\nLihat: kimsite %s --help\n", cmd, msg, cmd)
@@ -213,6 +221,33 @@ func round(d time.Duration) time.Duration {
 	}
 	return d.Round(time.Millisecond)
 }
+
+// progress reports each built site. On a terminal one line is rewritten
+// in place; in a CI log, where that would be one endless line, it prints a
+// line per site, or per step sites on a large city so that the log gets
+// about maxProgressLines of them, and always the last. Progress goes to
+// stderr: stdout carries the summary alone, for scripts.
+func progress(w io.Writer) func(done, total int, site string) {
+	if isTerminal(w) {
+		return func(done, total int, site string) {
+			fmt.Fprintf(w, "\r\033[K[%d/%d] %s", done, total, site)
+			if done == total {
+				fmt.Fprint(w, "\r\033[K")
+			}
+		}
+	}
+	start := time.Now()
+	return func(done, total int, site string) {
+		step := (total + maxProgressLines - 1) / maxProgressLines
+		if done%step != 0 && done != total {
+			return
+		}
+		fmt.Fprintf(w, "[%d/%d] %s (%s)\n", done, total, site, time.Since(start).Round(time.Second))
+	}
+}
+
+// maxProgressLines bounds the progress lines a build writes to a log.
+const maxProgressLines = 100
 
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

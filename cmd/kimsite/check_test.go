@@ -46,7 +46,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("warnings alone must not fail; exit %d\n%s", code, errOut)
 	}
-	if !strings.Contains(errOut, "content/kauman/berita/masa-depan.md:3: peringatan: tanggal 17 Agu 2099 belum tiba") ||
+	if !strings.Contains(errOut, "content/kauman/berita/masa-depan.md:3: peringatan: belum terbit: akan terbit Senin, 17 Agustus 2099") ||
 		!strings.Contains(out, "; 1 peringatan (tidak menggagalkan)") {
 		t.Fatalf("text format:\nstdout %s\nstderr %s", out, errOut)
 	}
@@ -66,7 +66,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 		}
 	}
 	want := []string{
-		"::warning file=content/kauman/berita/masa-depan.md,line=3,title=kimsite check::tanggal 17 Agu 2099 belum tiba%0APeriksa",
+		"::warning file=content/kauman/berita/masa-depan.md,line=3,title=kimsite check::belum terbit: akan terbit Senin, 17 Agustus 2099%0AHalaman",
 		"::error file=content/kauman/berita/tautan.md,line=7,title=kimsite check::tautan \"#jadwall\" menuju bagian #jadwall",
 	}
 	if len(lines) != len(want) {

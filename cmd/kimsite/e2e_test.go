@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -206,6 +207,12 @@ func TestUsage(t *testing.T) {
 		{[]string{"check", "--root", "/nonexistent"}, 2, `folder "/nonexistent" tidak dapat dibuka`},
 		{[]string{"check", "--root", t.TempDir()}, 1, "sites.yaml: berkas sites.yaml tidak ditemukan"},
 		{[]string{"version"}, 0, "kimsite "},
+		{[]string{"build", "--base-url", "kim.example.id"}, 2, `--base-url: alamat "kim.example.id" ditolak: alamat situs harus diawali https://`},
+		{[]string{"build", "--base-url", "https://kim.example.id/?a=1"}, 2, "tidak boleh berisi ? atau #"},
+		{[]string{"build", "--base-url"}, 2, "opsi --base-url perlu nilai"},
+		{[]string{"build", "--site-base-url", "kauman"}, 2, "harus berbentuk ID=ALAMAT"},
+		{[]string{"build", "--site-base-url", "kauman=javascript:alert(1)"}, 2, "harus diawali https://"},
+		{[]string{"build", "--site-base-url", "atlantis=https://a.example.id/"}, 2, `kelurahan "atlantis" tidak ada di sites.yaml`},
 	}
 	for _, tt := range tests {
 		r := runBinary(t, bin, dir, tt.args...)
@@ -230,5 +237,39 @@ func TestBuildOneSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "situs/tunggulwulung")); err == nil {
 		t.Error("a site not asked for was built")
+	}
+}
+
+// TestBaseURLOverride builds the samples for a GitHub Pages project site
+// and one kelurahan elsewhere: canonical URLs follow the flags, the
+// progress goes to the log a line per site, and stdout keeps the summary.
+func TestBaseURLOverride(t *testing.T) {
+	bin := kimsiteBinary(t)
+	dir := sampleTree(t)
+	r := runBinary(t, bin, dir, "build", "--base-url", "https://kota.github.io/kim", "--site-base-url", "kauman=https://kauman.example.net", "--out", "situs")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Selesai: 3 kelurahan") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for file, want := range map[string]string{
+		"situs/index.html":                 `<link rel="canonical" href="https://kota.github.io/kim/">`,
+		"situs/tunggulwulung/index.html":   `<link rel="canonical" href="https://kota.github.io/kim/tunggulwulung/">`,
+		"situs/kauman/index.html":          `<link rel="canonical" href="https://kauman.example.net/">`,
+		"situs/bandungrejosari/index.html": `<link rel="canonical" href="https://bandungrejosari.example.id/">`,
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %s (%v)", file, want, err)
+		}
+	}
+	for _, id := range []string{"kauman", "tunggulwulung", "bandungrejosari"} {
+		if !regexp.MustCompile(`(?m)^\[\d/3\] ` + id + ` \(`).MatchString(r.stderr) {
+			t.Errorf("no progress line for %s in the log:\n%s", id, r.stderr)
+		}
+	}
+	// The build cache must not hand back pages built for another address.
+	r = runBinary(t, bin, dir, "build", "--out", "situs")
+	data, _ := os.ReadFile(filepath.Join(dir, "situs/tunggulwulung/index.html"))
+	if r.code != 0 || !strings.Contains(string(data), `href="https://kim.malangkota.go.id/tunggulwulung/"`) {
+		t.Errorf("a rebuild without --base-url kept the old address: exit %d %s", r.code, r.stderr)
 	}
 }

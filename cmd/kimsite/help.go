@@ -12,9 +12,11 @@ const usage = `kimsite membangun situs web setiap kelurahan dari folder content/
 
 Pemakaian:
   kimsite build   [--root FOLDER] [--out FOLDER] [--site ID]... [--drafts]
+                  [--now WAKTU] [--future]
                   [--shard K/N | --portal-only | --changed-since REVISI]
                   [--no-cache] [--cpuprofile BERKAS]
-  kimsite check   [--root FOLDER] [--site ID]... [--format text|github]
+                  [--base-url ALAMAT] [--site-base-url ID=ALAMAT]...
+  kimsite check   [--root FOLDER] [--site ID]... [--format text|github] [--now WAKTU]
   kimsite serve   [--root FOLDER] [--addr 127.0.0.1:1313] [--site ID]...
   kimsite new     KELURAHAN BAGIAN "Judul" [--root FOLDER]
   kimsite new     site ID "Kelurahan X" --kecamatan KECAMATAN [--root FOLDER]
@@ -28,7 +30,7 @@ Perintah:
               kesalahan, tidak ada yang ditulis
   check       periksa semua isi tanpa menulis apa pun
   serve       pratinjau di peramban, dimuat ulang setiap berkas disimpan
-  new         buat halaman baru (berita, perencanaan, umkm, cek-fakta) atau
+  new         buat halaman baru (berita, agenda, perencanaan, umkm, cek-fakta) atau
               kelurahan baru
   codeowners  tulis .github/CODEOWNERS dari editors dan maintainers di sites.yaml
   import      pindahkan situs WordPress lama: berita, halaman, foto, alamat lama
@@ -40,11 +42,18 @@ Opsi:
   --site ID              hanya kelurahan ini; boleh diulang atau dipisah koma
   --out FOLDER           build: folder keluaran (bawaan: public)
   --drafts               build: ikutkan halaman draf
+  --now WAKTU            build, check: jam yang dipakai, mis. 2026-11-05T08:00:00+07:00
+                         (bawaan: jam sekarang); hasil yang sama untuk jam yang sama
+  --future               build: ikutkan halaman bertanggal masa depan (biasanya
+                         terbit sendiri saat waktunya tiba)
   --shard K/N            build: hanya bagian K dari N kelurahan, tanpa portal (CI)
   --portal-only          build: hanya portal kota, dari isi semua kelurahan (CI)
   --changed-since REVISI build: hanya kelurahan yang berubah sejak revisi git ini
   --no-cache             build: bangun semua situs dari awal, tanpa cache
   --cpuprofile BERKAS    build: tulis profil CPU (pprof) ke berkas ini
+  --base-url ALAMAT      build: alamat portal pengganti base_url di sites.yaml,
+                         mis. https://akun.github.io/repo/ untuk uji coba
+  --site-base-url ID=ALAMAT  build: alamat satu kelurahan; boleh diulang
   --format text|github   check: github menulis anotasi GitHub Actions
   --addr ALAMAT:PORT     serve: alamat pratinjau (bawaan: 127.0.0.1:1313)
   --kecamatan KECAMATAN  new site: kecamatan kelurahan baru
@@ -58,9 +67,9 @@ Status keluar: 0 berhasil, 1 ada kesalahan isi, 2 salah pemakaian.
 // does; its flags come from its FlagSet, so they cannot drift apart.
 var commands = map[string]struct{ synopsis, about string }{
 	"build": {"kimsite build [opsi]",
-		"Bangun semua situs ke folder public/ (atau --out). Bila ada kesalahan, semuanya\ndicantumkan dan tidak ada yang ditulis: situs yang sudah ada tetap seperti semula.\n--out tidak boleh berupa sumber (content/, sites.yaml, .git, tema, mesin, apa pun\nyang dilacak git) dan hanya mengganti folder hasil kimsite build. Bila build lain\nsedang menulis folder yang sama, build ini menunggunya selesai."},
+		"Bangun semua situs ke folder public/ (atau --out). Bila ada kesalahan, semuanya\ndicantumkan dan tidak ada yang ditulis: situs yang sudah ada tetap seperti semula.\n--out tidak boleh berupa sumber (content/, sites.yaml, .git, tema, mesin, apa pun\nyang dilacak git) dan hanya mengganti folder hasil kimsite build. Bila build lain\nsedang menulis folder yang sama, build ini menunggunya selesai.\nHalaman bertanggal masa depan terbit saat waktunya tiba (--future: sekarang juga)."},
 	"check": {"kimsite check [opsi]",
-		"Periksa semua isi tanpa menulis apa pun: semua pemeriksaan build, ditambah\ntautan ke #bagian, foto yang berat, teks alternatif dan tanggal yang belum tiba."},
+		"Periksa semua isi tanpa menulis apa pun: semua pemeriksaan build, ditambah\ntautan ke #bagian, foto yang berat, teks alternatif, dan kapan halaman bertanggal\nmasa depan akan terbit."},
 	"serve": {"kimsite serve [opsi]",
 		"Pratinjau di peramban, sama persis dengan hasil build, dan dimuat ulang setiap\nberkas disimpan. Halaman draf ikut tampil."},
 	"new": {"kimsite new KELURAHAN BAGIAN \"Judul\" [opsi]\n  kimsite new site ID \"Kelurahan X\" --kecamatan KECAMATAN [opsi]",
@@ -74,7 +83,8 @@ var commands = map[string]struct{ synopsis, about string }{
 // placeholders name the value a flag takes, in its help.
 var placeholders = map[string]string{
 	"root": "FOLDER", "out": "FOLDER", "site": "ID", "addr": "ALAMAT:PORT", "format": "text|github",
-	"shard": "K/N", "changed-since": "REVISI", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN", "uploads": "FOLDER",
+	"shard": "K/N", "changed-since": "REVISI", "now": "WAKTU", "cpuprofile": "BERKAS", "kecamatan": "KECAMATAN", "uploads": "FOLDER",
+	"base-url": "ALAMAT", "site-base-url": "ID=ALAMAT",
 }
 
 // commandUsage writes a command's help: how to write it, what it does, and
@@ -123,6 +133,13 @@ func flagMessage(err error) string {
 	}
 	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return fmt.Sprintf("opsi --%s perlu nilai", rest)
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// "invalid value "x" for flag -name: reason": the reason, from
+		// the flag's own Set, already names the flag and the value.
+		if _, reason, found := strings.Cut(rest, ": "); found {
+			return reason
+		}
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
 		return fmt.Sprintf("nilai %s tidak sah; pakai true atau false", rest)

@@ -2,9 +2,11 @@
 // repository of Markdown: one site per kelurahan plus the city portal.
 //
 //	kimsite build   [--root DIR] [--out DIR] [--site ID]... [--drafts]
+//	                [--now TIME] [--future]
 //	                [--shard K/N | --portal-only | --changed-since REV]
 //	                [--no-cache] [--cpuprofile FILE]
-//	kimsite check   [--root DIR] [--site ID]... [--format text|github]
+//	                [--base-url URL] [--site-base-url ID=URL]...
+//	kimsite check   [--root DIR] [--site ID]... [--format text|github] [--now TIME]
 //	kimsite serve   [--root DIR] [--addr 127.0.0.1:1313] [--site ID]...
 //	kimsite new     SITE SECTION "Judul" [--root DIR]
 //	kimsite new     site ID "Kelurahan X" --kecamatan K [--root DIR]

@@ -54,7 +54,7 @@ func TestNewRefuses(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"kaumn", "berita", "X"}, exitUsage, `kelurahan "kaumn" tidak ada di sites.yaml (maksudnya "kauman"?); yang ada: kauman, tunggulwulung, bandungrejosari`},
-		{[]string{"kauman", "beritaa", "X"}, exitUsage, `bagian "beritaa" tidak dikenal (maksudnya "berita"?); yang ada: berita, perencanaan, umkm, cek-fakta`},
+		{[]string{"kauman", "beritaa", "X"}, exitUsage, `bagian "beritaa" tidak dikenal (maksudnya "berita"?); yang ada: berita, agenda, perencanaan, umkm, cek-fakta`},
 		{[]string{"kauman", "berita", "!!!"}, exitUsage, `judul "!!!" tidak bisa dijadikan nama berkas`},
 		{[]string{"kauman", "berita"}, exitUsage, `tulis: kimsite new KELURAHAN BAGIAN "Judul"`},
 		{[]string{"kauman", "berita", "Kerja Bakti RW 05"}, exitContent, "content/kauman/berita/kerja-bakti-rw-05.md sudah ada dan tidak ditimpa"},

@@ -17,12 +17,14 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -153,31 +155,64 @@ func putLen(b []byte, n int) {
 	}
 }
 
+// ErrTreeFile is returned by AddTree for a file it will not read: one
+// that is not a regular file (a FIFO would block the build for ever) or
+// one larger than the limit. The caller builds without the cache, and the
+// content stage reports the file.
+var ErrTreeFile = errors.New("cache: a file that is not hashed")
+
 // AddTree mixes in every file under dir in fsys, by path and content, in a
-// fixed order.
-func (h *Hasher) AddTree(fsys fs.FS, dir string) error {
-	var files []string
+// fixed order. Files are read as streams, and none larger than maxFile
+// bytes is read at all (see ErrTreeFile).
+func (h *Hasher) AddTree(fsys fs.FS, dir string, maxFile int64) error {
+	type file struct {
+		name string
+		size int64
+	}
+	var files []file
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() {
-			files = append(files, p)
+		if !info.Mode().IsRegular() || info.Size() > maxFile {
+			return fmt.Errorf("%w: %s", ErrTreeFile, p)
 		}
+		files = append(files, file{p, info.Size()})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sort.Strings(files)
-	for _, p := range files {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
+	slices.SortFunc(files, func(a, b file) int { return strings.Compare(a.name, b.name) })
+	for _, f := range files {
+		if err := h.addFile(fsys, f.name, f.size); err != nil {
 			return err
 		}
-		h.Add(p, data)
 	}
 	return nil
+}
+
+// addFile mixes in one file as Add would, streaming its content.
+func (h *Hasher) addFile(fsys fs.FS, name string, size int64) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var n [16]byte
+	putLen(n[:8], len(name))
+	putLen(n[8:], int(size))
+	h.h.Write(n[:])
+	io.WriteString(h.h, name)
+	copied, err := io.Copy(h.h, io.LimitReader(f, size+1))
+	if err == nil && copied != size {
+		err = fmt.Errorf("%w: %s changed while it was read", ErrTreeFile, name)
+	}
+	return err
 }
 
 // StatTree returns a key of the names, sizes, modes and modification times

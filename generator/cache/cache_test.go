@@ -30,7 +30,7 @@ func TestAddTreeSeesEveryChange(t *testing.T) {
 			fsys[name] = &fstest.MapFile{Data: []byte(data)}
 		}
 		h := NewHasher()
-		if err := h.AddTree(fsys, "content/a"); err != nil {
+		if err := h.AddTree(fsys, "content/a", 1<<20); err != nil {
 			t.Fatal(err)
 		}
 		return h.Sum()

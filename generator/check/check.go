@@ -30,7 +30,9 @@ import (
 
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/diag"
+	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/locale"
+	"github.com/kotamalang/kimsite/generator/markdown"
 	"github.com/kotamalang/kimsite/generator/safeurl"
 	"github.com/kotamalang/kimsite/generator/slug"
 )
@@ -120,6 +122,7 @@ func (c *Checker) Site(site *content.Site) diag.List {
 	}
 	problems.Append(duplicateTitles(site))
 	problems.Append(heavyImages(site))
+	problems.Append(c.gpsPhotos(site))
 	return problems
 }
 
@@ -137,6 +140,12 @@ func (c *Checker) parse(p *content.Page) *parsed {
 		if b == '\n' {
 			pd.lines = append(pd.lines, i+1)
 		}
+	}
+	if !markdown.Tractable(p.Body) {
+		// The markdown stage refused this body (and reported it): parsing
+		// it again here would take the minutes its limits prevent.
+		pd.doc = ast.NewDocument()
+		return pd
 	}
 	pd.doc = c.md.Parser().Parse(text.NewReader(p.Body))
 	_ = ast.Walk(pd.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -258,12 +267,17 @@ func altTexts(p *content.Page, pd *parsed) diag.List {
 	return problems
 }
 
-// dates warns about pages dated after now: often a mistyped year.
+// dates says when a page dated after now will appear: the build holds it
+// back until then, and a mistyped year would hide it unseen.
 func (c *Checker) dates(p *content.Page) diag.List {
 	var problems diag.List
-	if d := p.Meta.Date.Time; !d.IsZero() && d.After(c.now()) {
-		problems.Warn(p.Path, p.Pos.Line("date"), fmt.Sprintf("tanggal %s belum tiba", locale.ShortDate(d)),
-			"Periksa tahun dan bulannya. Halaman bertanggal masa depan tetap terbit dan tampil paling atas.")
+	if d := p.Meta.Date.Time; !d.IsZero() && d.After(c.now()) && p.Section != "" {
+		when := locale.DateTime(d)
+		if p.Meta.Date.DateOnly {
+			when = locale.Date(d) // from midnight WIB
+		}
+		problems.Warn(p.Path, p.Pos.Line("date"), fmt.Sprintf("belum terbit: akan terbit %s", when),
+			"Halaman bertanggal masa depan terbit sendiri saat waktunya tiba. Bila bukan itu maksudnya, periksa tahun dan bulan pada \"date\".")
 	}
 	return problems
 }
@@ -317,6 +331,27 @@ func heavyImages(site *content.Site) diag.List {
 
 func megabytes(n int64) string {
 	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+}
+
+// gpsPhotos warns about photos that record where they were taken. The
+// published copy is cleaned (see images.Clean), but the original stays in
+// the repository, whose history is public too.
+func (c *Checker) gpsPhotos(site *content.Site) diag.List {
+	var problems diag.List
+	if c.root == nil {
+		return nil
+	}
+	for _, a := range site.Assets {
+		if !images.Cleanable(a.Src) {
+			continue
+		}
+		p := path.Join("content", site.Config.ID, a.Src)
+		if data, err := fs.ReadFile(c.root, p); err == nil && images.HasGPS(data) {
+			problems.Warn(p, 0, "foto ini menyimpan lokasi GPS tempat foto diambil (sering kali rumah warga)",
+				"Situs menerbitkan salinan tanpa lokasi, tetapi berkas aslinya tetap terbaca di repositori. Matikan lokasi di aplikasi kamera, lalu ganti berkas ini dengan foto yang dikirim ulang lewat WhatsApp atau disimpan ulang tanpa lokasi.")
+		}
+	}
+	return problems
 }
 
 // readAlsoLine matches the lines news sites put between paragraphs to

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,7 +81,7 @@ func TestChecks(t *testing.T) {
 				"berita/a.md": berita("Kerja bakti", "2027-11-01", "", "Isi.\n"),
 				"berita/b.md": berita("Rapat RW", "2026-11-26 08:59", "", "Isi.\n"),
 			},
-			want: []string{`content/desa/berita/a.md:3: peringatan: tanggal 1 Nov 2027 belum tiba`},
+			want: []string{`content/desa/berita/a.md:3: peringatan: belum terbit: akan terbit Senin, 1 November 2027`},
 		},
 		{
 			name: "alt text",
@@ -121,6 +122,14 @@ func TestChecks(t *testing.T) {
 			},
 			want: []string{`content/desa/static/besar.jpg: peringatan: foto berukuran 1,0 MB, lebih dari 1,0 MB`},
 		},
+		{
+			name: "photo with GPS",
+			files: map[string]string{
+				"static/gps.jpg":   gpsPhoto(t),
+				"static/tanpa.jpg": "x",
+			},
+			want: []string{`content/desa/static/gps.jpg: peringatan: foto ini menyimpan lokasi GPS`},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			build, extra := run(t, tc.files)
@@ -140,5 +149,34 @@ func TestChecks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// gpsPhoto is a phone photo with a GPS block in its EXIF (built by the
+// images tests; see generator/images/clean_test.go).
+func gpsPhoto(t *testing.T) string {
+	data, err := os.ReadFile("../pipeline/testdata/photos/gps.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestHostileBodyNotParsedAgain checks that a body the markdown stage
+// refuses for its shape (900 KB of "[", quadratic in goldmark: tens of
+// seconds) is not parsed again by the extra checks.
+func TestHostileBodyNotParsedAgain(t *testing.T) {
+	done := make(chan diag.List, 1)
+	go func() {
+		build, _ := run(t, map[string]string{"berita/a.md": berita("Kurung", "2026-11-01", "", strings.Repeat("[", 900_000))})
+		done <- build
+	}()
+	select {
+	case build := <-done:
+		if len(build) != 1 || !strings.Contains(build[0].Message, "paragraf terlalu rumit") {
+			t.Errorf("the markdown stage did not refuse the body: %v", build)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("checking a body of 900 KB of [ takes longer than 5 s")
 	}
 }

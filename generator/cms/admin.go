@@ -46,16 +46,25 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
+// previewJS gives Decap's preview pane the site's stylesheet, so that a
+// volunteer sees the page as residents will. The URL is made absolute: the
+// pane is an iframe with no address of its own.
+const previewJS = `CMS.registerPreviewStyle(new URL("../preview.css", document.baseURI).href);
+`
+
 // Write writes the admin of the given sites: /admin/index.html, and for each
-// site /admin/<id>/index.html with its config.yml. The bundle is copied from
+// site /admin/<id>/index.html with its config.yml; previewCSS, the theme's
+// stylesheet, styles the editor's preview pane. The bundle is copied from
 // repo's BundleDir when it is there, and loaded from CDN otherwise.
-func Write(out Output, repo fs.FS, city *config.City, sites []*config.Site) error {
+func Write(out Output, repo fs.FS, city *config.City, sites []*config.Site, previewCSS string) error {
 	src, err := copyBundle(out, repo)
 	if err != nil {
 		return err
 	}
-	if err := out.WriteFile(path.Join(Dir, "locale_id.js"), localeID); err != nil {
-		return err
+	for name, data := range map[string][]byte{"locale_id.js": localeID, "preview.js": []byte(previewJS), "preview.css": []byte(previewCSS)} {
+		if err := out.WriteFile(path.Join(Dir, name), data); err != nil {
+			return err
+		}
 	}
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, "index", struct {
@@ -79,7 +88,7 @@ func Write(out Output, repo fs.FS, city *config.City, sites []*config.Site) erro
 		if err := out.WriteFile(path.Join(Dir, s.ID, "index.html"), b.Bytes()); err != nil {
 			return err
 		}
-		if err := out.WriteFile(path.Join(Dir, s.ID, "config.yml"), For(city, s, model.Sections).YAML()); err != nil {
+		if err := out.WriteFile(path.Join(Dir, s.ID, "config.yml"), For(city, s, model.Sections, repo).YAML()); err != nil {
 			return err
 		}
 	}
@@ -144,7 +153,7 @@ var pages = template.Must(template.New("").Parse(`
 </head>
 <body>
 <h1>Redaksi KIM {{.City.Name}}</h1>
-<p>Pilih kelurahan Anda untuk menulis berita, perencanaan, UMKM, cek fakta atau halaman. Masuk dengan akun GitHub yang terdaftar sebagai editor kelurahan itu di sites.yaml. Setiap simpanan menjadi usulan perubahan (pull request) yang diperiksa otomatis dan disetujui sesama anggota KIM sebelum terbit.</p>
+<p>Pilih kelurahan Anda untuk menulis berita, agenda, perencanaan, UMKM, cek fakta atau halaman. Masuk dengan akun GitHub yang terdaftar sebagai editor kelurahan itu di sites.yaml. Setiap simpanan menjadi usulan perubahan (pull request) yang diperiksa otomatis dan disetujui sesama anggota KIM sebelum terbit.</p>
 <ul>
 {{- range .Sites}}
 <li><a href="{{.ID}}/">{{.Name}}</a> ({{.Kecamatan}})</li>
@@ -160,6 +169,7 @@ var pages = template.Must(template.New("").Parse(`
 <noscript>Editor ini memerlukan JavaScript.</noscript>
 <script src="{{.Src}}" integrity="{{.Integrity}}" crossorigin="anonymous"></script>
 <script src="../locale_id.js"></script>
+<script src="../preview.js"></script>
 </body>
 </html>
 {{end}}`))

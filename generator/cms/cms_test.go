@@ -69,7 +69,7 @@ func TestFieldAddedToModelAppearsInEditor(t *testing.T) {
 		Name: "laporan", Title: "Laporan", DateRequired: true,
 		New: func() model.Front { return new(laporanFront) },
 	})
-	cfg := cms.For(city, city.Site("kauman"), specs)
+	cfg := cms.For(city, city.Site("kauman"), specs, nil)
 	col := collection(t, cfg, "laporan")
 	if col.Folder != "content/kauman/laporan" || col.Label != "Laporan" {
 		t.Errorf("collection: %+v", col)
@@ -99,7 +99,7 @@ func TestFieldAddedToModelAppearsInEditor(t *testing.T) {
 
 func TestWidgetsFollowTheModel(t *testing.T) {
 	city := sampleCity(t)
-	cfg := cms.For(city, city.Site("kauman"), model.Sections)
+	cfg := cms.For(city, city.Site("kauman"), model.Sections, nil)
 	type check struct {
 		section, field, sub, widget string
 		options                     []string
@@ -149,7 +149,7 @@ func TestWidgetsFollowTheModel(t *testing.T) {
 // shape.
 func TestEditorWritesWhatTheValidatorAccepts(t *testing.T) {
 	city := sampleCity(t)
-	cfg := cms.For(city, city.Site("kauman"), model.Sections)
+	cfg := cms.For(city, city.Site("kauman"), model.Sections, nil)
 	for _, col := range cfg.Collections {
 		front := model.PlainNew()
 		if spec, ok := model.Section(col.Name); ok {
@@ -234,7 +234,7 @@ func (m memOut) WriteFile(name string, data []byte) error {
 func TestWriteWithoutBundleLoadsItFromCDNWithIntegrity(t *testing.T) {
 	city := sampleCity(t)
 	out := memOut{}
-	if err := cms.Write(out, fstest.MapFS{}, city, city.Sites); err != nil {
+	if err := cms.Write(out, fstest.MapFS{}, city, city.Sites, ""); err != nil {
 		t.Fatal(err)
 	}
 	page := string(out["admin/kauman/index.html"])
@@ -253,7 +253,7 @@ func TestWriteWithoutBundleLoadsItFromCDNWithIntegrity(t *testing.T) {
 	if !strings.Contains(string(out["admin/index.html"]), `<a href="kauman/">Kelurahan Kauman</a>`) {
 		t.Errorf("admin index: %s", out["admin/index.html"])
 	}
-	if !bytes.Equal(out["admin/kauman/config.yml"], cms.For(city, city.Site("kauman"), model.Sections).YAML()) {
+	if !bytes.Equal(out["admin/kauman/config.yml"], cms.For(city, city.Site("kauman"), model.Sections, nil).YAML()) {
 		t.Error("config.yml differs from For")
 	}
 	if !bytes.Contains(out["admin/locale_id.js"], []byte("CMS.registerLocale('id'")) {
@@ -264,7 +264,7 @@ func TestWriteWithoutBundleLoadsItFromCDNWithIntegrity(t *testing.T) {
 func TestWriteRefusesAnotherBundle(t *testing.T) {
 	city := sampleCity(t)
 	repo := fstest.MapFS{cms.BundleDir + "/decap-cms.js": {Data: []byte("console.log('bukan decap')")}}
-	err := cms.Write(memOut{}, repo, city, city.Sites)
+	err := cms.Write(memOut{}, repo, city, city.Sites, "")
 	if err == nil || !strings.Contains(err.Error(), `jalankan "npm ci" di folder cms`) {
 		t.Fatalf("got %v", err)
 	}
@@ -304,8 +304,130 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(problems)
 	}
 	for b.Loop() {
-		if err := cms.Write(memOut{}, root, city, city.Sites); err != nil {
+		if err := cms.Write(memOut{}, root, city, city.Sites, ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestConfigCarriesSitesYAML: the cms: block of sites.yaml reaches
+// config.yml as Decap reads it, each collection has a "view live" address
+// under the site, and uploads are stripped of their metadata.
+func TestConfigCarriesSitesYAML(t *testing.T) {
+	city, _, problems := config.Parse([]byte(`city: Kota Malang
+base_url: https://kim.example.id/
+repo: https://github.com/kota/kim-malang
+cms:
+  auth_url: https://kim-auth.kota.workers.dev/
+  auth_endpoint: api/auth
+  open_authoring: true
+  branch: terbit
+sites:
+  - {id: kauman, name: Kelurahan Kauman, kecamatan: Klojen}
+  - {id: melati, name: Kelurahan Melati, kecamatan: Klojen, base_url: https://melati.example.id/}
+`))
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	var got struct {
+		Backend struct {
+			BaseURL       string `yaml:"base_url"`
+			AuthEndpoint  string `yaml:"auth_endpoint"`
+			AuthScope     string `yaml:"auth_scope"`
+			OpenAuthoring bool   `yaml:"open_authoring"`
+			Branch        string `yaml:"branch"`
+		} `yaml:"backend"`
+		SiteURL         string `yaml:"site_url"`
+		MediaProcessing struct {
+			Enabled       bool `yaml:"enabled"`
+			StripMetadata bool `yaml:"strip_metadata"`
+			Width         any  `yaml:"width"`
+		} `yaml:"media_processing"`
+		Collections []struct {
+			Name        string `yaml:"name"`
+			PreviewPath string `yaml:"preview_path"`
+		} `yaml:"collections"`
+	}
+	if err := yaml.Unmarshal(cms.For(city, city.Site("melati"), model.Sections, nil).YAML(), &got); err != nil {
+		t.Fatal(err)
+	}
+	b := got.Backend
+	if b.BaseURL != "https://kim-auth.kota.workers.dev" || b.AuthEndpoint != "api/auth" || b.AuthScope != "public_repo" || !b.OpenAuthoring || b.Branch != "terbit" {
+		t.Errorf("backend: %+v", b)
+	}
+	if got.SiteURL != "https://melati.example.id/" {
+		t.Errorf("site_url %q", got.SiteURL)
+	}
+	if !got.MediaProcessing.Enabled || !got.MediaProcessing.StripMetadata || got.MediaProcessing.Width != nil {
+		t.Errorf("media_processing: %+v", got.MediaProcessing)
+	}
+	for _, c := range got.Collections {
+		want := c.Name + "/{{slug}}/"
+		if c.Name == cms.Plain {
+			want = "{{slug}}/"
+		}
+		if c.PreviewPath != want {
+			t.Errorf("%s: preview_path %q, want %q", c.Name, c.PreviewPath, want)
+		}
+	}
+
+	// Without a cms: block: no proxy, and never more than public_repo.
+	city = sampleCity(t)
+	cfg := cms.For(city, city.Site("kauman"), model.Sections, nil)
+	if cfg.Backend.BaseURL != "" || cfg.Backend.AuthScope != "public_repo" || cfg.Backend.OpenAuthoring || cfg.Backend.Branch != "main" {
+		t.Errorf("defaults: %+v", cfg.Backend)
+	}
+	if bytes.Contains(cfg.YAML(), []byte("auth_scope: repo")) {
+		t.Error("the full repo scope was asked for without sites.yaml saying so")
+	}
+}
+
+// TestBundlesAreListed: berita/<slug>/index.md pages get a collection of
+// their own, each file with the page's title and its own address.
+func TestBundlesAreListed(t *testing.T) {
+	city := sampleCity(t)
+	repo := fstest.MapFS{
+		"content/kauman/berita/rapat.md":                {Data: []byte("---\ntitle: Rapat\n---\n")},
+		"content/kauman/berita/festival/index.md":       {Data: []byte("---\ntitle: \"Festival: kampung\"\ndate: 2026-08-17\n---\nIsi.\n")},
+		"content/kauman/berita/festival/foto.jpg":       {Data: []byte("jpeg")},
+		"content/kauman/berita/tanpa-judul/index.md":    {Data: []byte("---\ndate: 2026-08-17\n---\n")},
+		"content/kauman/berita/folder-kosong/foto.jpg":  {Data: []byte("jpeg")},
+		"content/kauman/umkm/warung/index.md":           {Data: []byte("---\ntitle: Warung\n---\n")},
+		"content/kauman/static/berkas/rapat/index.md":   {Data: []byte("---\ntitle: bukan halaman\n---\n")},
+		"content/tunggulwulung/berita/lain/index.md":    {Data: []byte("---\ntitle: Situs lain\n---\n")},
+		"content/kauman/berita/index.md/bukan-file.txt": {Data: []byte("")},
+	}
+	cfg := cms.For(city, city.Site("kauman"), model.Sections, repo)
+	col := collection(t, cfg, cms.BundleCollection(model.Berita))
+	var got []string
+	for _, f := range col.Files {
+		got = append(got, f.Name+"|"+f.Label+"|"+f.File+"|"+f.PreviewPath)
+		if len(f.Fields) == 0 || f.Fields[len(f.Fields)-1].Name != "body" {
+			t.Errorf("%s has not the section's fields", f.Name)
+		}
+	}
+	want := []string{
+		"festival|Festival: kampung|content/kauman/berita/festival/index.md|berita/festival/",
+		"tanpa-judul|tanpa-judul|content/kauman/berita/tanpa-judul/index.md|berita/tanpa-judul/",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("bundles:\n got %q\nwant %q", got, want)
+	}
+	// Photos beside index.md, written by name: the bundle's own folder.
+	if col.MediaFolder == nil || *col.MediaFolder != "" || col.PublicFolder == nil || *col.PublicFolder != "" ||
+		!bytes.Contains(cfg.YAML(), []byte("media_folder: \"\"\n    public_folder: \"\"")) {
+		t.Errorf("bundle media folders: %v %v", col.MediaFolder, col.PublicFolder)
+	}
+	if umkm := collection(t, cfg, cms.BundleCollection(model.UMKM)); len(umkm.Files) != 1 || umkm.Files[0].PreviewPath != "umkm/warung/" {
+		t.Errorf("umkm bundles: %+v", umkm.Files)
+	}
+	for _, c := range cfg.Collections {
+		if c.Name == cms.BundleCollection(model.CekFakta) {
+			t.Error("a section without bundles got a bundle collection")
+		}
+	}
+	// The flat pages stay in the folder collection, where new ones are made.
+	if c := collection(t, cfg, model.Berita); c.Folder != "content/kauman/berita" || !c.Create || c.Files != nil {
+		t.Errorf("berita: %+v", c)
 	}
 }

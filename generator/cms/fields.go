@@ -29,7 +29,7 @@ type Field struct {
 	// datetime
 	Format     string `yaml:"format,omitempty"`
 	DateFormat string `yaml:"date_format,omitempty"`
-	TimeFormat string `yaml:"time_format,omitempty"`
+	TimeFormat any    `yaml:"time_format,omitempty"` // a format, or false for a date alone
 
 	// list and object
 	Collapsed bool    `yaml:"collapsed,omitempty"`
@@ -41,6 +41,9 @@ type Field struct {
 // DateFormat is how the editor writes dates: one of the forms the front
 // matter decoder reads, in WIB since it has no offset.
 const DateFormat = "YYYY-MM-DD HH:mm"
+
+// DayFormat is how the editor writes a date without a time (kind "day").
+const DayFormat = "YYYY-MM-DD"
 
 // urlPattern mirrors safeurl's policy for the browser: Decap checks it
 // before saving, the validator checks it again in CI.
@@ -91,6 +94,8 @@ func field(sf reflect.StructField, name string) Field {
 		t = t.Elem()
 	}
 	switch {
+	case t == dateType && sf.Tag.Get("kind") == "day":
+		f.Widget, f.Format, f.DateFormat, f.TimeFormat = "datetime", DayFormat, "D MMMM YYYY", false
 	case t == dateType:
 		f.Widget, f.Format, f.DateFormat, f.TimeFormat = "datetime", DateFormat, "D MMMM YYYY", "HH.mm"
 	case t.Kind() == reflect.String:

@@ -8,6 +8,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -37,6 +38,8 @@ type City struct {
 	// entry is reviewed by them, with its reason, before any site may
 	// publish the number.
 	AllowNumbers []AllowedNumber `yaml:"allow_numbers" label:"Angka yang bukan NIK/KK"`
+	// CMS is how the web editor logs in (see CMS).
+	CMS CMS `yaml:"cms"`
 
 	// Path is the URL path the portal is served under, e.g. "/".
 	Path string `yaml:"-"`
@@ -69,6 +72,10 @@ type Site struct {
 	Path string `yaml:"-"`
 	// Line is the line of the site's id in sites.yaml.
 	Line int `yaml:"-"`
+
+	// ownBase is true when the site's address is its own (sites.yaml's
+	// base_url or --site-base-url), not derived from the portal's.
+	ownBase bool
 }
 
 // Contact is how residents reach the kelurahan.
@@ -90,17 +97,15 @@ type Social struct {
 
 // Reserved are the top-level names the portal itself uses, which no site id
 // may take.
-var Reserved = []string{"umkm", "cek-fakta", "kecamatan", "admin", "assets", "tags", "search", "cari"}
+var Reserved = []string{"umkm", "cek-fakta", "agenda", "kecamatan", "admin", "assets", "tags", "search", "cari"}
 
 var accentColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // Load reads and checks sites.yaml in root, and checks it against the
 // folders in root's content/.
 func Load(root fs.FS) (*City, diag.List) {
-	data, err := fs.ReadFile(root, File)
-	if err != nil {
-		var problems diag.List
-		problems.Add(File, 0, "berkas sites.yaml tidak ditemukan", "Jalankan kimsite di folder repositori, atau pakai --root FOLDER.")
+	data, problems := readSites(root)
+	if data == nil {
 		return nil, problems
 	}
 	city, pos, problems := Parse(data)
@@ -132,6 +137,38 @@ func Load(root fs.FS) (*City, diag.List) {
 	return city, problems
 }
 
+// MaxBytes is the largest sites.yaml read: a city of a hundred kelurahan
+// needs a tenth of it.
+const MaxBytes = 1 << 20
+
+// readSites reads sites.yaml, refusing without reading it a file that is
+// not a regular one (a FIFO would block for ever) or one over MaxBytes.
+func readSites(root fs.FS) ([]byte, diag.List) {
+	var problems diag.List
+	info, err := fs.Stat(root, File)
+	switch {
+	case err != nil:
+		problems.Add(File, 0, "berkas sites.yaml tidak ditemukan", "Jalankan kimsite di folder repositori, atau pakai --root FOLDER.")
+	case !info.Mode().IsRegular():
+		problems.Add(File, 0, "sites.yaml bukan berkas biasa (folder, pipa atau perangkat)", "Ganti dengan berkas teks sites.yaml biasa.")
+	case info.Size() > MaxBytes:
+		problems.Add(File, 0, fmt.Sprintf("sites.yaml terlalu besar (%d KB; paling besar %d KB)", info.Size()>>10, MaxBytes>>10), "Periksa isinya: daftar kelurahan satu kota jauh lebih kecil dari itu.")
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	f, err := root.Open(File)
+	if err == nil {
+		defer f.Close()
+		var data []byte
+		if data, err = io.ReadAll(io.LimitReader(f, MaxBytes+1)); err == nil && len(data) <= MaxBytes {
+			return data, nil
+		}
+	}
+	problems.Add(File, 0, "berkas sites.yaml tidak dapat dibaca", "Periksa izin berkasnya.")
+	return nil, problems
+}
+
 // Parse decodes and checks the bytes of sites.yaml. It returns nil when the
 // file cannot be read as YAML at all.
 func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
@@ -141,7 +178,9 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	if len(problems) > 0 && len(pos) <= 1 {
 		return nil, pos, problems
 	}
+	checkBases(&city, pos, &problems)
 	city.BaseURL, city.Path = normalizeBase(city.BaseURL)
+	checkCMS(&city, pos, &problems)
 	allowed := allowedNumbers(&city, pos, &problems)
 	problems.Append(idNumbers(data, allowed))
 	seen := map[string]int{}
@@ -184,6 +223,7 @@ func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 		checkAccent(s, pos.Line(key+".accent"), &problems)
 		if s.BaseURL != "" {
 			s.BaseURL, s.Path = normalizeBase(s.BaseURL)
+			s.ownBase = true
 			checkSiteBase(&city, s, pos.Line(key+".base_url"), &problems)
 		} else if city.BaseURL != "" {
 			s.BaseURL = city.BaseURL + s.ID + "/"

@@ -2,8 +2,10 @@ package config
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestAliasBombInSites checks that sites.yaml refuses YAML aliases where
@@ -23,5 +25,20 @@ func TestAliasBombInSites(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("want an alias error at sites.yaml:15, got:\n%s", problems)
+	}
+}
+
+// TestSitesYAMLSize checks that a sites.yaml over MaxBytes is refused
+// before it is parsed (a million keys took a minute and printed two
+// million lines).
+func TestSitesYAMLSize(t *testing.T) {
+	big := "city: Kota\n" + strings.Repeat("k: 1\n", MaxBytes/5+1)
+	city, problems := Load(fstest.MapFS{"sites.yaml": {Data: []byte(big)}})
+	if city != nil || len(problems) != 1 || !strings.Contains(problems[0].Message, "sites.yaml terlalu besar") {
+		t.Errorf("got %v", problems)
+	}
+	city, problems = Load(fstest.MapFS{"sites.yaml": {Mode: fs.ModeNamedPipe}})
+	if city != nil || len(problems) != 1 || !strings.Contains(problems[0].Message, "bukan berkas biasa") {
+		t.Errorf("a FIFO sites.yaml: got %v", problems)
 	}
 }

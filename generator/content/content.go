@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kotamalang/kimsite/generator/config"
@@ -23,12 +24,14 @@ import (
 	"github.com/kotamalang/kimsite/generator/frontmatter"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/slug"
+	"github.com/kotamalang/kimsite/generator/upload"
 )
 
 // Limits keep hostile or mistaken input from exhausting the machine.
 const (
-	MaxPageBytes  = 2 << 20 // a Markdown file larger than this is refused
-	MaxSiteFiles  = 20000   // files in one site folder
+	MaxPageBytes  = 2 << 20   // a Markdown file larger than this is refused
+	MaxSiteFiles  = 20000     // files in one site folder
+	MaxAssetBytes = 100 << 20 // a published file (PDF, photo) larger than this is refused
 	staticDir     = "static"
 	homeFile      = "_index.md"
 	bundleFile    = "index.md"
@@ -44,6 +47,7 @@ type Site struct {
 	Assets   []Asset    // files published as they are, sorted by URL
 	// Redirects are old addresses that lead to pages (redirects.yaml).
 	Redirects []Redirect
+	Held      []*Page // pages dated in the future, taken out by Hold, soonest first
 	byFile    map[string]*Page
 	byURL     map[string]*Page
 	assets    map[string]*Asset
@@ -157,6 +161,12 @@ func (l *loader) walk() {
 			l.problems.Add(p, 0, "tautan simbolik tidak diizinkan di folder content/", "Salin berkasnya ke sini, jangan ditautkan.")
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// A FIFO, socket or device would block or never end when
+			// read: refuse it by its type, without opening it.
+			l.problems.Add(p, 0, "bukan berkas biasa (pipa, soket atau perangkat)", "Hapus berkas ini; folder content/ hanya boleh berisi berkas dan folder biasa.")
+			return nil
+		}
 		if rel == RedirectsFile {
 			return nil // read once every page has claimed its address
 		}
@@ -217,6 +227,15 @@ func (l *loader) asset(rel string, d fs.DirEntry) {
 		return
 	}
 	if !l.claim(url, rel) {
+		return
+	}
+	if info.Size() > MaxAssetBytes {
+		l.problems.Add(path.Join(l.dir, rel), 0, fmt.Sprintf("berkas terlalu besar (%d MB; paling besar %d MB)", info.Size()>>20, MaxAssetBytes>>20),
+			"Perkecil berkasnya (mis. simpan PDF dengan kualitas gambar lebih rendah) atau pecah menjadi beberapa berkas; video unggah ke YouTube lalu sematkan tautannya.")
+		return
+	}
+	if problems := upload.Check(l.root, path.Join(l.dir, rel), path.Join(l.dir, rel)); len(problems) > 0 {
+		l.problems.Append(problems)
 		return
 	}
 	l.checkTextFile(rel)
@@ -343,6 +362,19 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 	}
 	p.Front, p.Meta, p.Pos, p.Refs = front, front.Base(), pos, refs
 	p.Body, p.BodyLine = file.Body, file.BodyLine
+	if c, ok := front.(model.SelfChecker); ok {
+		// A key the decoder refused is left empty; what Check would say
+		// about it again at the same line adds nothing.
+		said := map[int]bool{}
+		for _, pr := range problems {
+			said[pr.Line] = true
+		}
+		for _, is := range c.Check() {
+			if line := pos.Line(is.Key); !said[line] {
+				l.problems.Add(p.Path, line, is.Message, is.Hint)
+			}
+		}
+	}
 	if dateRequired && p.Meta.Date.IsZero() && pos["date"] == 0 {
 		l.problems.Add(p.Path, pos.Line(""), "kunci \"date\" wajib diisi", "Tulis tanggal terbit, mis. date: 2026-11-05.")
 	}
@@ -404,6 +436,28 @@ func (s *Site) finish() {
 	for _, p := range s.Pages() {
 		s.byURL[p.URL] = p
 	}
+}
+
+// Hold takes out of the site's sections every page dated after now, and
+// returns them, soonest first: a page whose date is in the future is
+// published when its time comes. Pages without a date, intros, plain pages
+// and the home page are never held.
+func (s *Site) Hold(now time.Time) []*Page {
+	var held []*Page
+	for _, sec := range s.Sections {
+		sec.Pages = slices.DeleteFunc(sec.Pages, func(p *Page) bool {
+			if p.Meta.Date.After(now) {
+				held = append(held, p)
+				return true
+			}
+			return false
+		})
+	}
+	slices.SortFunc(held, func(a, b *Page) int {
+		return cmp.Or(a.Meta.Date.Compare(b.Meta.Date.Time), cmp.Compare(a.Path, b.Path))
+	})
+	s.Held = append(s.Held, held...)
+	return held
 }
 
 // Section returns the named section.

@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"path"
 
@@ -24,13 +25,12 @@ func (l *loader) hashDocuments() {
 			if a == nil || a.SHA256 != "" {
 				continue // content has reported a missing file
 			}
-			data, err := fs.ReadFile(l.root, path.Join(l.dir, a.Src))
+			sum, err := fileHash(l.root, path.Join(l.dir, a.Src))
 			if err != nil {
 				l.problems.Add(p.Path, p.Pos.Line("documents"), "dokumen "+d.File+" tidak dapat dibaca", "Periksa berkasnya, lalu unggah ulang.")
 				continue
 			}
-			sum := sha256.Sum256(data)
-			a.SHA256 = hex.EncodeToString(sum[:])
+			a.SHA256 = sum
 		}
 	}
 }
@@ -42,4 +42,19 @@ func (p *Page) FileSum(value string) string {
 		return a.SHA256
 	}
 	return ""
+}
+
+// fileHash is the SHA-256, in hex, of a file read as a stream: a document
+// may be up to MaxAssetBytes.
+func fileHash(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -21,12 +21,13 @@ var reservedSlugs = map[string][]string{
 	model.Perencanaan: {"halaman"},
 	model.UMKM:        {"kategori", "halaman"},
 	model.CekFakta:    {"halaman"},
+	model.Agenda:      {"halaman"},
 }
 
 // ReservedFiles are the files render writes at a site's root; a test of
 // the pipeline keeps the list complete.
 var ReservedFiles = []string{"index.html", "404.html", "index.xml", "sitemap.xml", "robots.txt", "search.json",
-	"kimsite.js", "favicon.svg", "og.png", "perencanaan.csv", "perencanaan.json", "umkm.json", "kabar-pekan-ini.txt"}
+	"kimsite.js", "favicon.svg", "og.png", "perencanaan.csv", "perencanaan.json", "umkm.json", "kabar-pekan-ini.txt", "agenda.ics"}
 
 // generatedInFolders are the files render writes in every folder of a
 // page or list.
@@ -42,6 +43,13 @@ func (l *loader) checkReserved() {
 				l.problems.Add(p.Path, 0, fmt.Sprintf("nama halaman %q dipakai oleh daftar bagian %s", p.Slug, sec.Name),
 					"Ganti nama berkasnya, mis. tambahkan kata yang menjelaskan isinya.")
 			}
+		}
+	}
+	for _, p := range l.site.Section(model.Agenda).Pages {
+		// Beside each event's page, render writes its calendar file.
+		if a, ok := l.site.assets[path.Join(strings.TrimSuffix(p.File, "/"+bundleFile), p.Slug+".ics")]; ok && a.URL == p.URL+p.Slug+".ics" {
+			l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("berkas %q akan tertimpa oleh kalender acara ini", path.Base(a.Src)),
+				"Ganti nama berkasnya.")
 		}
 	}
 	variants := photoVariants(l.site.Assets)
@@ -89,12 +97,13 @@ func photoVariants(assets []Asset) map[string]string {
 }
 
 // reservedSlug reports whether a page name clashes with a list of its
-// section; in perencanaan, every name of digits only (a budget year).
+// section; in perencanaan and agenda, every name of digits only (a budget
+// year, a year of past events).
 func reservedSlug(section, slug string) bool {
 	for _, r := range reservedSlugs[section] {
 		if slug == r {
 			return true
 		}
 	}
-	return section == model.Perencanaan && slug != "" && strings.Trim(slug, "0123456789") == ""
+	return (section == model.Perencanaan || section == model.Agenda) && slug != "" && strings.Trim(slug, "0123456789") == ""
 }

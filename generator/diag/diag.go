@@ -9,6 +9,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -154,4 +155,48 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Limits on the problems shown: a file with a million wrong keys must not
+// print two million lines. The counts still say how many there were.
+const (
+	// PerFile is how many problems of one file are shown.
+	PerFile = 20
+	// Shown is how many problems are shown in all.
+	Shown = 200
+)
+
+// Limited returns the problems to show, at most perFile for each path and
+// total in all, in the list's order, with how many of each path's were
+// left out and how many were left out in all.
+func (l List) Limited(perFile, total int) (shown List, omitted map[string]int, omittedAll int) {
+	seen := map[string]int{}
+	omitted = map[string]int{}
+	for _, p := range l {
+		if seen[p.Path]++; seen[p.Path] > perFile || len(shown) >= total {
+			omitted[p.Path]++
+			omittedAll++
+			continue
+		}
+		shown = append(shown, p)
+	}
+	return shown, omitted, omittedAll
+}
+
+// Print writes the problems as String does, one per paragraph, but at
+// most PerFile for each file and Shown in all; after a file's last one
+// shown it says how many more that file has, and at the end how many were
+// left out in all.
+func (l List) Print(w io.Writer) {
+	shown, omitted, omittedAll := l.Limited(PerFile, Shown)
+	for i, p := range shown {
+		fmt.Fprintln(w, p.String())
+		if n := omitted[p.Path]; n > 0 && (i+1 == len(shown) || shown[i+1].Path != p.Path) {
+			fmt.Fprintf(w, "%s: … dan %d masalah lain di berkas ini\n", p.Path, n)
+			omittedAll -= n
+		}
+	}
+	if omittedAll > 0 {
+		fmt.Fprintf(w, "… dan %d masalah lain yang tidak ditampilkan; perbaiki yang di atas dulu, lalu jalankan lagi.\n", omittedAll)
+	}
 }

@@ -70,6 +70,10 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 		d.problems.Add(path, d.offset+line, "front matter bukan YAML yang benar: "+msg, hint)
 		return nil, nil, d.problems
 	}
+	if n := countNodes(&doc); n > MaxNodes {
+		d.problems.Add(path, d.offset+1, fmt.Sprintf("terlalu banyak kunci dan nilai (%d; paling banyak %d)", n, MaxNodes), "Periksa isinya: berkas ini jauh lebih panjang dari yang wajar.")
+		return nil, nil, d.problems
+	}
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
 	if len(doc.Content) > 0 && doc.Content[0].ShortTag() != "!!null" {
 		root = doc.Content[0] // an empty document ("---" alone) has no keys
@@ -80,6 +84,27 @@ func DecodeYAML(path string, data []byte, firstLine int, v any) (Positions, []Re
 	}
 	d.decodeStruct(root, reflect.ValueOf(v).Elem(), "")
 	return d.pos, d.refs, d.problems
+}
+
+// MaxNodes is how many YAML nodes (keys, values, list items) one front
+// matter or sites.yaml may hold: a city of a hundred kelurahan needs a
+// few thousand. Past it, nothing is decoded, so that a file of a million
+// keys gives one problem, not a million.
+const MaxNodes = 50_000
+
+// maxProblems is how many problems decoding one file reports before it
+// stops looking: they are shown a few at a time anyway (diag.PerFile).
+const maxProblems = 100
+
+// countNodes counts the nodes of a YAML tree, stopping past MaxNodes.
+func countNodes(n *yaml.Node) int {
+	count, stack := 0, []*yaml.Node{n}
+	for len(stack) > 0 && count <= MaxNodes {
+		n, stack = stack[len(stack)-1], stack[:len(stack)-1]
+		count++
+		stack = append(stack, n.Content...)
+	}
+	return count
 }
 
 type decoder struct {
@@ -176,7 +201,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix string) {
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
 	meant := map[string]bool{} // keys written under another name ("judul")
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; i+1 < len(n.Content) && len(d.problems) < maxProblems; i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, "kunci harus berupa kata", "Tulis setiap baris sebagai \"kunci: nilai\".")
@@ -416,7 +441,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, f field, path string)
 		return
 	}
 	out := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; i+1 < len(n.Content) && len(d.problems) < maxProblems; i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.add(k, "kunci harus berupa kata", "")
@@ -448,7 +473,8 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 		}
 		return
 	}
-	v.Set(reflect.ValueOf(model.Date{Time: t}))
+	// Only the plain layout is ten characters long: a date with no time.
+	v.Set(reflect.ValueOf(model.Date{Time: t, DateOnly: len(s) == len("2006-01-02")}))
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not

@@ -75,3 +75,23 @@ func TestDeepYAML(t *testing.T) {
 		}
 	}
 }
+
+// TestManyKeys checks that a front matter of more than MaxNodes keys is
+// one problem, and one of many unknown keys at most maxProblems: a file
+// of a million keys printed two million lines and took a minute.
+func TestManyKeys(t *testing.T) {
+	keys := func(n int) string {
+		var b strings.Builder
+		b.WriteString("title: Judul\ndate: 2026-01-01\n")
+		for i := range n {
+			fmt.Fprintf(&b, "k%d: 1\n", i)
+		}
+		return b.String()
+	}
+	if got := decodeWithin(t, keys(MaxNodes)); len(got) != 1 || !strings.Contains(got[0], "f.md:2: terlalu banyak kunci dan nilai") {
+		t.Errorf("%d keys: got %d problems, first %q", MaxNodes, len(got), got[:min(1, len(got))])
+	}
+	if got := decodeWithin(t, keys(5000)); len(got) > maxProblems+5 || len(got) < maxProblems {
+		t.Errorf("5,000 unknown keys: got %d problems, want about %d", len(got), maxProblems)
+	}
+}

@@ -2,6 +2,7 @@ package images
 
 import (
 	"fmt"
+	"path"
 	"runtime"
 	"sync"
 
@@ -85,4 +86,52 @@ func (s *Set) Share(site *content.Site, p *content.Page) *Variant {
 		}
 	}
 	return nil
+}
+
+// CheckAssets cleans every photo of the site that is published as it is
+// (see Clean), on all cores, and reports each one that cannot be cleaned
+// at its path: such a photo is not published. The cleaned files go to the
+// cache, so the build that follows does not clean them again.
+func (s *Set) CheckAssets(site *content.Site) diag.List {
+	var assets []*content.Asset
+	for i := range site.Assets {
+		if Cleanable(site.Assets[i].Src) && !s.failed(site.Config.ID, site.Assets[i].Src) {
+			assets = append(assets, &site.Assets[i])
+		}
+	}
+	results := make([]error, len(assets))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(1, len(assets))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				_, results[i] = s.Clean(site.Config.ID, assets[i])
+			}
+		}()
+	}
+	for i := range assets {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var problems diag.List
+	for i, err := range results {
+		if err != nil {
+			problems.Add(path.Join("content", site.Config.ID, assets[i].Src), 0, err.Error(), Hint(err))
+		}
+	}
+	return problems
+}
+
+// failed reports whether a page showed the photo and it could not be
+// processed: that was reported at the line naming it, once is enough.
+func (s *Set) failed(siteID, src string) bool {
+	s.mu.Lock()
+	e := s.sites[siteID][src]
+	s.mu.Unlock()
+	// Check and the markdown stage have finished their Gets (they wait
+	// for their workers) before CheckAssets runs.
+	return e != nil && e.err != nil
 }

@@ -64,3 +64,37 @@ func ShortDate(t time.Time) string {
 	return strconv.Itoa(t.Day()) + " " + shortMonthName(t.Month()) + " " +
 		strconv.Itoa(t.Year())
 }
+
+// Clock formats the time of day of t in WIB the Indonesian way, with a
+// dot: "08.00", "19.30".
+func Clock(t time.Time) string {
+	return t.In(WIB).Format("15.04")
+}
+
+// Span formats when an event happens: "Selasa, 8 Desember 2026,
+// 08.00–11.00 WIB" for a time on one day, "Selasa, 8 Desember 2026, 08.00
+// WIB" without an end, "Sabtu, 8 Agustus 2026 – Minggu, 9 Agustus 2026"
+// for whole days, and both dates with their times when a timed event runs
+// past midnight. end is the last moment (zero for none); for whole days it
+// is the last day.
+func Span(start, end time.Time, wholeDays bool) string {
+	s, e := start.In(WIB), end.In(WIB)
+	same := end.IsZero() || s.Year() == e.Year() && s.YearDay() == e.YearDay()
+	switch {
+	case wholeDays && same:
+		return Date(s)
+	case wholeDays:
+		return Date(s) + " – " + Date(e)
+	case end.IsZero():
+		return Date(s) + ", " + Clock(s) + " WIB"
+	case same:
+		return Date(s) + ", " + Clock(s) + "–" + Clock(e) + " WIB"
+	}
+	return Date(s) + ", " + Clock(s) + " – " + Date(e) + ", " + Clock(e) + " WIB"
+}
+
+// DateTime formats a moment with its date and time: "Kamis, 5 November
+// 2026 pukul 08.00 WIB".
+func DateTime(t time.Time) string {
+	return Date(t) + " pukul " + Clock(t) + " WIB"
+}

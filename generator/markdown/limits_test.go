@@ -88,3 +88,72 @@ func TestLinkWorkLimit(t *testing.T) {
 		t.Errorf("1,000 links in a paragraph: %v, %d links", problems, strings.Count(html, "<a "))
 	}
 }
+
+// hostileBodies are bodies just under the page size limit that drove
+// goldmark into work that grows with the square of their size, or into
+// output a thousand times their size. Each must be refused at its line.
+func hostileBodies() []struct{ name, body, want string } {
+	const n = 900_000
+	longURL := "https://contoh.example/" + strings.Repeat("x", 10_000)
+	return []struct{ name, body, want string }{
+		{"unclosed [", "Awal.\n\n" + strings.Repeat("[", n), "fuzz.md:7: paragraf terlalu rumit"},
+		{"unclosed ![", strings.Repeat("![", n/2), "fuzz.md:5: paragraf terlalu rumit"},
+		{"nested [ ]", strings.Repeat("[", n/2) + strings.Repeat("]", n/2), "fuzz.md:5: paragraf terlalu rumit"},
+		{"[]", strings.Repeat("[]", n/2), "fuzz.md:5: paragraf terlalu rumit"},
+		{"reference definitions", strings.Repeat("[a]:\n", n/5), "fuzz.md:5: paragraf terlalu rumit"},
+		{"wide table", "Tabel:\n\n" + strings.Repeat("|a", 1000) + "|\n" + strings.Repeat("|-", 1000) + "|\n" + strings.Repeat("a\n", 10_000), "fuzz.md:7: tabel terlalu besar (1000 kolom"},
+		{"long table", "| a | b |\n|---|---|\n" + strings.Repeat("| 1 | 2 |\n", 20_000), "fuzz.md:5: tabel terlalu besar (2 kolom"},
+		{"repeated long reference", "[a]: " + longURL + "\n\n" + strings.Repeat(strings.Repeat("[a] ", 4000)+"\n\n", 5), "fuzz.md:5: alamat tautan dan gambar"},
+	}
+}
+
+// TestHostileBodies renders each hostile body within a watchdog and
+// expects one error at its line and no HTML.
+func TestHostileBodies(t *testing.T) {
+	for _, tt := range hostileBodies() {
+		t.Run(tt.name, func(t *testing.T) {
+			problems, html := renderWithin(t, tt.body)
+			if len(problems) != 1 || !strings.Contains(problems[0], tt.want) {
+				t.Errorf("got %v, want one %q", problems, tt.want)
+			}
+			if html != "" {
+				t.Errorf("rendered %d bytes of HTML", len(html))
+			}
+		})
+	}
+}
+
+// TestOrdinaryBodiesPass checks that the limits leave real pages alone: a
+// long list of links, a budget table, footnote-like references.
+func TestOrdinaryBodiesPass(t *testing.T) {
+	var list, table, refs strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&list, "- [Dokumen %d](../profil.md)\n", i)
+	}
+	table.WriteString("| No | Kegiatan | RW | Pagu | Sumber |\n|---:|---|:---:|---:|---|\n")
+	for i := range 2000 {
+		fmt.Fprintf(&table, "| %d | Paving | 05 | Rp15.000.000 | APBD |\n", i)
+	}
+	for i := range 300 {
+		fmt.Fprintf(&refs, "Lihat [sumber %d][s%d].\n\n[s%d]: https://malangkota.go.id/%d\n\n", i, i, i, i)
+	}
+	for name, body := range map[string]string{"list": list.String(), "table": table.String(), "refs": refs.String()} {
+		if problems, html := renderWithin(t, body); len(problems) > 0 || html == "" {
+			t.Errorf("%s: %v", name, problems)
+		}
+	}
+}
+
+// BenchmarkHostileBodies measures how long refusing each hostile body
+// takes (before the limits: 25 s for 2 MB of "[", 47 s for the wide table).
+func BenchmarkHostileBodies(b *testing.B) {
+	for _, tt := range hostileBodies() {
+		b.Run(tt.name, func(b *testing.B) {
+			site, page := fuzzSite(b, []byte(tt.body))
+			r := New()
+			for b.Loop() {
+				r.Render(site, page)
+			}
+		})
+	}
+}

@@ -18,6 +18,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"path"
@@ -86,6 +87,9 @@ type pageContext struct {
 	page     *content.Page
 	problems diag.List
 	lines    []int // byte offsets where body lines start
+	// linkBytes adds up the lengths of the addresses checked; past
+	// maxLinkBytes the checker stops (see Transform).
+	linkBytes int
 }
 
 // Render renders the page's body, sets page.Content and page.Excerpt, and
@@ -110,9 +114,22 @@ func (r *Renderer) Render(site *content.Site, page *content.Page) (problems diag
 	// Bullets typed with • become Markdown's; offsets do not move.
 	body := listBullets(page.Body)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	if pc.linkBytes > maxLinkBytes {
+		pc.problems.Add(page.Path, page.BodyLine, fmt.Sprintf("alamat tautan dan gambar di halaman ini terlalu panjang (lebih dari %d KB seluruhnya)", maxLinkBytes>>10),
+			"Periksa tautan yang diulang-ulang dengan alamat yang sangat panjang; tulis alamat lengkap sekali saja.")
+		page.Content, page.Excerpt = "", ""
+		return pc.problems
+	}
 	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
-		pc.problems.Add(page.Path, page.BodyLine, "isi halaman tidak dapat diolah: "+err.Error(), "")
+	if err := r.md.Renderer().Render(&limitWriter{w: &buf, n: MaxHTMLBytes}, body, doc); err != nil {
+		msg, hint := "isi halaman tidak dapat diolah", "Sederhanakan bagian yang tidak biasa, lalu laporkan ke pengelola kimsite."
+		if errors.Is(err, errTooBig) {
+			msg = fmt.Sprintf("halaman terlalu besar setelah diolah (lebih dari %d MB HTML)", MaxHTMLBytes>>20)
+			hint = "Pecah tulisan menjadi beberapa halaman; periksa tautan atau tabel yang diulang-ulang."
+		}
+		pc.problems.Add(page.Path, page.BodyLine, msg, hint)
+		page.Content, page.Excerpt = "", ""
+		return pc.problems
 	}
 	page.Content = template.HTML(buf.String())
 	page.Excerpt = excerpt(doc, body, 200)
@@ -155,8 +172,14 @@ func (lc *linkChecker) Transform(doc *ast.Document, reader text.Reader, ctx pars
 		}
 		switch n := n.(type) {
 		case *ast.Link:
+			if pc.linkBytes += len(n.Destination) + len(n.Title); pc.linkBytes > maxLinkBytes {
+				return ast.WalkStop, nil
+			}
 			n.Destination = pc.destination(n, string(n.Destination), false, src)
 		case *ast.Image:
+			if pc.linkBytes += len(n.Destination) + len(n.Title); pc.linkBytes > maxLinkBytes {
+				return ast.WalkStop, nil
+			}
 			n.Destination = pc.destination(n, string(n.Destination), true, src)
 		case *ast.AutoLink:
 			if err := safeurl.CheckAbsolute(string(n.URL(src))); err != nil && n.AutoLinkType == ast.AutoLinkURL {

@@ -13,6 +13,8 @@
 //	kind:"file"           a file path, relative to the page or, from "/", to static/
 //	kind:"image"          like file, but a JPEG, PNG, GIF or WebP image
 //	kind:"phone"          a phone number (WhatsApp)
+//	kind:"day"            a date without a time of day
+//	kind:"repeat-on"      the day a recurring event falls on, read by AgendaFront.Check
 //	min:"0" max:"100"     bounds for a number
 //	label:"..." hint:"..." Bahasa Indonesia, for people filling the field in
 //	keys:"a,b"            for a map: the keys the web editor offers
@@ -26,11 +28,13 @@ const (
 	Perencanaan = "perencanaan"
 	UMKM        = "umkm"
 	CekFakta    = "cek-fakta"
+	Agenda      = "agenda"
 )
 
 // Sections lists every section in the order sites show them.
 var Sections = []SectionSpec{
 	{Name: Berita, Title: "Berita", DateRequired: true, New: func() Front { return new(BeritaFront) }},
+	{Name: Agenda, Title: "Agenda", DateRequired: false, New: func() Front { return new(AgendaFront) }},
 	{Name: Perencanaan, Title: "Perencanaan", DateRequired: true, New: func() Front { return new(PerencanaanFront) }},
 	{Name: UMKM, Title: "UMKM", DateRequired: false, New: func() Front { return new(UMKMFront) }},
 	{Name: CekFakta, Title: "Cek Fakta", DateRequired: true, New: func() Front { return new(CekFaktaFront) }},
@@ -173,4 +177,17 @@ type Source struct {
 // Date is a front matter date. Dates without an offset are in WIB.
 type Date struct {
 	time.Time
+	DateOnly bool // written without a time of day ("2026-11-05")
+}
+
+// Issue is a mistake a front matter struct finds in itself once decoded
+// (see Checker): Key is the key path it is about, for its line.
+type Issue struct {
+	Key, Message, Hint string
+}
+
+// SelfChecker is implemented by front matter whose keys must agree with
+// each other, such as an event's start, end and repeat.
+type SelfChecker interface {
+	Check() []Issue
 }

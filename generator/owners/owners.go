@@ -78,7 +78,16 @@ func Check(root fs.FS, city *config.City) diag.List {
 	var problems diag.List
 	const hint = "Jalankan kimsite codeowners lalu commit .github/CODEOWNERS bersama sites.yaml."
 	want := File(city)
-	have, err := fs.ReadFile(root, Path)
+	var have []byte
+	info, err := fs.Stat(root, Path)
+	if err == nil && (!info.Mode().IsRegular() || info.Size() > 1<<20) {
+		// Never open a FIFO or a device: reading it would not end.
+		problems.Add(Path, 0, ".github/CODEOWNERS bukan berkas teks biasa", hint)
+		return problems
+	}
+	if err == nil {
+		have, err = fs.ReadFile(root, Path)
+	}
 	if err != nil {
 		if namesOwners(city) {
 			problems.Warn(Path, 0, "berkas .github/CODEOWNERS belum ada, jadi editors dan maintainers di sites.yaml belum berlaku", "Jalankan kimsite codeowners lalu commit .github/CODEOWNERS.")

@@ -17,9 +17,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/cache"
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
+	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/model"
 	"github.com/kotamalang/kimsite/generator/output"
 	"github.com/kotamalang/kimsite/generator/render"
@@ -54,8 +57,8 @@ func openCache(opts Options, themeFS fs.FS, dir *output.Dir) (*siteCache, error)
 	}
 	h := cache.NewHasher()
 	h.Add("engine", []byte(engine))
-	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+opts.Today.UTC().Format(time.RFC3339Nano)))
-	if err := h.AddTree(themeFS, "."); err != nil {
+	h.Add("options", []byte(strconv.FormatBool(opts.Drafts)+","+strconv.FormatBool(opts.LiveReload)+","+opts.Address+","+strconv.FormatBool(opts.Future)+","+strconv.FormatBool(opts.Now.IsZero())+","+opts.BaseURLs.String()))
+	if err := h.AddTree(themeFS, ".", content.MaxAssetBytes); err != nil {
 		return nil, err
 	}
 	sitesYAML, err := fs.ReadFile(opts.FS, config.File)
@@ -100,7 +103,7 @@ func (sc *siteCache) key(site *config.Site) siteKey {
 		k.content = prev.Content
 	} else {
 		h := cache.NewHasher()
-		if err := h.AddTree(sc.fsys, dir); err != nil {
+		if err := h.AddTree(sc.fsys, dir, content.MaxAssetBytes); err != nil {
 			return siteKey{}
 		}
 		k.content = h.Sum()
@@ -115,17 +118,29 @@ func (sc *siteCache) key(site *config.Site) siteKey {
 	return k
 }
 
+// cached is what the manifest keeps of a site's build: its digest, and the
+// span of clock times over which its output stays the same (see expires).
+type cached struct {
+	Digest      render.Digest
+	From, Until time.Time // Until zero: no end
+}
+
 // reuse keeps the site's previous output and returns its digest, when the
-// site is unchanged and its files are all still in the output folder.
-func (sc *siteCache) reuse(site *config.Site, key siteKey, out *output.Dir, count *countingOutput) (render.Digest, bool, error) {
+// site is unchanged, the build's clock is within the span its output was
+// good for, and its files are all still in the output folder.
+func (sc *siteCache) reuse(site *config.Site, key siteKey, now time.Time, out *output.Dir, count *countingOutput) (render.Digest, bool, error) {
 	e, ok := sc.c.Lookup(site.ID, key.key)
 	if !ok || key.key == "" {
 		return render.Digest{}, false, nil
 	}
-	var d render.Digest
-	if gob.NewDecoder(bytes.NewReader(e.Digest)).Decode(&d) != nil {
+	var c cached
+	if gob.NewDecoder(bytes.NewReader(e.Digest)).Decode(&c) != nil {
 		return render.Digest{}, false, nil
 	}
+	if now.Before(c.From) || !c.Until.IsZero() && !now.Before(c.Until) {
+		return render.Digest{}, false, nil
+	}
+	d := c.Digest
 	if err := out.Keep(site.ID, e.Folder, e.Files); err != nil {
 		if errors.Is(err, output.ErrNotReusable) {
 			return render.Digest{}, false, nil
@@ -145,8 +160,9 @@ func (sc *siteCache) reuse(site *config.Site, key siteKey, out *output.Dir, coun
 	return d, true, nil
 }
 
-// put remembers what a site's build wrote and its digest.
-func (sc *siteCache) put(site *config.Site, key siteKey, files []string, d render.Digest) error {
+// put remembers what a site's build wrote and its digest, good for clock
+// times from from until until.
+func (sc *siteCache) put(site *config.Site, key siteKey, files []string, d render.Digest, from, until time.Time) error {
 	if key.key == "" {
 		return nil
 	}
@@ -156,7 +172,7 @@ func (sc *siteCache) put(site *config.Site, key siteKey, files []string, d rende
 		d.Items[i].Site = nil
 	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(d); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(cached{Digest: d, From: from, Until: until}); err != nil {
 		return err
 	}
 	slices.Sort(files)
@@ -205,6 +221,20 @@ func (sc *siteCache) partKeys(digests []render.Digest, sites []*config.Site) map
 	h.Add("base", []byte(sc.base))
 	for _, s := range sites {
 		h.Add("site", []byte(s.ID))
+		// The editor lists each page bundle with its title: the stat of
+		// its index.md stands for the title, so that a settled rebuild
+		// still opens no page.
+		for _, file := range cms.BundleFiles(sc.fsys, s.ID, model.Sections) {
+			entries, err := fs.ReadDir(sc.fsys, path.Dir(file))
+			if err != nil {
+				return nil
+			}
+			for _, e := range entries {
+				if info, err := e.Info(); err == nil && e.Name() == "index.md" {
+					h.Add("page-bundle", fmt.Appendf(nil, "%s\x00%d\x00%d", file, info.Size(), info.ModTime().UnixNano()))
+				}
+			}
+		}
 	}
 	bundle, _, err := cache.StatTree(sc.fsys, cms.BundleDir, sc.start)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -259,4 +289,26 @@ func (sc *siteCache) putParts(keys map[string]string, kept map[string]bool, writ
 		slices.Sort(names)
 		sc.c.Put(folder, cache.Entry{Key: keys[folder], Files: names})
 	}
+}
+
+// expires is the first moment after now at which the site's output would
+// change with no change to its files: a held page falls due, an event's
+// occurrence ends (it leaves the upcoming lists), or a day begins in WIB
+// (the weekly digest and "this week" move on). Until then a rebuild may
+// keep the output, so an hourly scheduled build renders only what time
+// changed.
+func expires(now time.Time, site *content.Site) time.Time {
+	n := now.In(locale.WIB)
+	until := time.Date(n.Year(), n.Month(), n.Day()+1, 0, 0, 0, 0, locale.WIB)
+	for _, p := range site.Held {
+		if p.Meta.Date.Before(until) {
+			until = p.Meta.Date.Time
+		}
+	}
+	for _, e := range agenda.Events(site) {
+		if o, ok := e.Next(now); ok && o.End.Before(until) {
+			until = o.End
+		}
+	}
+	return until
 }

@@ -84,6 +84,9 @@ func hostileTree() fstest.MapFS {
 		"content/kauman/umkm/c.md": "---\ntitle: " + p + "\nsummary: " + p + "\ntags: [" + p + "]\nimage: ../berita/foto.jpg\nimage_alt: " + p +
 			"\nowner: " + p + "\ncategory: kuliner\nwhatsapp: \"0812-3456-7890\"\naddress: " + p + "\nhours: " + p +
 			"\nproducts:\n  - {name: " + p + ", price: 1000, image: ../berita/foto.jpg}\nlinks: {" + p + ": \"https://toko.example.id/\"}\n---\n" + body,
+		"content/kauman/agenda/e.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
+			"image: ../berita/foto.jpg\nimage_alt: " + p + "\nstart: 2026-11-10 08:00\nend: 2026-11-10 11:00\nlocation: " + p +
+			"\nrw: " + p + "\norganizer: " + p + "\ncontact: \"0812-3456-7890\"\nrepeat: {every: bulanan, on: selasa kedua, until: 2027-11-30}\n---\n" + body,
 		"content/kauman/cek-fakta/d.md": "---\ntitle: " + p + "\ndate: 2026-11-05\nsummary: " + p + "\ntags: [" + p + "]\n" +
 			"image: ../berita/foto.jpg\nimage_alt: " + p + "\nclaim: " + p + "\nverdict: hoaks\nclaim_source: " + p +
 			"\nchecked_by: {name: " + p + ", url: \"https://cek.example.id/\"}\nsources:\n  - {title: " + p + ", url: \"https://sumber.example.id/\"}\n---\n" + body,

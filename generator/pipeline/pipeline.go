@@ -33,8 +33,18 @@ type Options struct {
 	Sites  []string      // only these site ids; all when empty
 	Drafts bool          // include pages marked draft
 	Theme  fs.FS         // the theme; the embedded default when nil
-	Today  time.Time     // ends the week of each site's weekly digest; the newest page's date when zero
 	Cache  string        // the build cache's manifest file; empty to build every site afresh
+
+	// BaseURLs replace sites.yaml's addresses (kimsite build --base-url,
+	// --site-base-url): a fork or a GitHub Pages trial is served elsewhere.
+	BaseURLs config.Overrides
+	// Now is the build's clock, read once by the caller (kimsite build
+	// reads it, or takes --now): pages dated after it are held back
+	// unless Future is set, and the agenda and the weekly digest split at
+	// it. When zero, nothing is held and the newest page's date stands in
+	// for it (see render.Options.Now), so tests need no clock.
+	Now    time.Time
+	Future bool // publish pages dated after Now too (kimsite build --future)
 
 	// ImageCache is where resized photos are kept between builds;
 	// ".kimsite-cache" under Root when empty, none when "-".
@@ -72,6 +82,10 @@ type Options struct {
 	// a domain of its own too, is then at Address+<site-id>/, so that
 	// every link of the preview stays on the preview server.
 	Address string
+	// Clock, when set and Now is zero, is read each time pages are
+	// rendered (Stages.Only): the preview's agenda and weekly digest follow
+	// the real time, while it holds nothing back, as it shows drafts.
+	Clock func() time.Time
 }
 
 // Summary describes a finished build.
@@ -115,6 +129,9 @@ func run(opts Options) (sum Summary, problems diag.List, err error) {
 	if city == nil || problems.Errors() > 0 && len(city.Sites) == 0 {
 		problems.Sort()
 		return sum, problems, nil
+	}
+	if err := city.Apply(opts.BaseURLs); err != nil {
+		return sum, problems, &UsageError{Msg: err.Error()}
 	}
 	sites, err := selectSites(city, opts.Sites)
 	if err != nil {
@@ -296,6 +313,7 @@ type prepared struct {
 	config   *config.Site
 	key      siteKey
 	reused   *render.Digest // the digest of a site the cache kept
+	until    time.Time      // when the site's output changes with the clock alone; zero: never
 	site     *content.Site  // nil when the site is not to be rendered
 	problems diag.List
 	err      error // a failure outside the content, e.g. of the disk
@@ -337,13 +355,16 @@ func (p *pipeline) prepare(sc *config.Site, clean bool) prepared {
 	ps := prepared{config: sc}
 	if p.cache != nil && clean {
 		ps.key = p.cache.keys[sc.ID]
-		d, ok, err := p.cache.reuse(sc, ps.key, p.dir, p.out)
+		d, ok, err := p.cache.reuse(sc, ps.key, p.opts.Now, p.dir, p.out)
 		if err != nil || ok {
 			ps.reused, ps.err = &d, err
 			return ps
 		}
 	}
 	site, problems := p.st.Load(sc)
+	if !p.opts.Now.IsZero() {
+		ps.until = expires(p.opts.Now, site)
+	}
 	ps.problems = problems
 	if p.out == nil || !clean || problems.Errors() > 0 {
 		_ = p.st.Images.Write(site, nil) // nothing will be written: forget the site's photos
@@ -376,7 +397,7 @@ func (p *pipeline) render(ps prepared) (*render.Digest, bool, error) {
 		err = p.st.Images.Write(ps.site, rec)
 	}
 	if err == nil && p.cache != nil {
-		err = p.cache.put(ps.config, ps.key, rec.names, d)
+		err = p.cache.put(ps.config, ps.key, rec.names, d, p.opts.Now, ps.until)
 	}
 	return &d, true, err
 }

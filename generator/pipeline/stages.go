@@ -3,9 +3,11 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
@@ -34,6 +36,8 @@ type Stages struct {
 
 	drafts bool
 	check  func(*content.Site) diag.List
+	hold   time.Time        // hold back pages dated after it; zero: none
+	clock  func() time.Time // the preview's clock (Options.Clock)
 }
 
 // LoadCity reads sites.yaml from opts.FS and, when opts.Address is set,
@@ -84,23 +88,41 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 		Markdown: markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text)),
 		Render: render.New(render.Options{
 			City: city, Theme: th, Minify: min, Root: opts.FS,
-			Dev: opts.LiveReload, Today: opts.Today, Images: imgs,
+			Dev: opts.LiveReload, Now: opts.Now, Images: imgs,
 		}),
 		drafts: opts.Drafts,
 		check:  opts.Check,
+		hold:   holdAt(opts),
+		clock:  opts.Clock,
 	}, nil
 }
 
+// holdAt is the time after which pages are held back: the build's clock,
+// unless the build publishes future pages or is a check (which checks
+// every page, and says when each future one will appear).
+func holdAt(opts Options) time.Time {
+	if opts.Future || opts.Check != nil {
+		return time.Time{}
+	}
+	return opts.Now
+}
+
 // Load reads one site and takes it through every stage before rendering:
-// content, markdown, the photo checks, and Options.Check when set. The
+// content, markdown, the photo checks (photos a page shows, and every
+// photo published as it is, which is cleaned of its metadata), and
+// Options.Check when set. The
 // site's photos stay in st.Images until Images.Write takes them.
 func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 	site, problems := content.Load(st.FS, sc, st.drafts)
+	if !st.hold.IsZero() {
+		site.Hold(st.hold)
+	}
 	// Forget photos an earlier load left (the preview renders pages after
 	// writing a site's photos), so that a replaced photo is read again.
 	_ = st.Images.Write(site, nil)
 	problems.Append(st.renderMarkdown(site))
 	problems.Append(st.Images.Check(site))
+	problems.Append(st.Images.CheckAssets(site))
 	if st.check != nil {
 		problems.Append(st.check(site))
 	}
@@ -112,6 +134,9 @@ func (st *Stages) Load(sc *config.Site) (*content.Site, diag.List) {
 func (st *Stages) Only(accept func(name string) bool) *render.Renderer {
 	opts := st.Render.Options
 	opts.Only = accept
+	if st.clock != nil && opts.Now.IsZero() {
+		opts.Now = st.clock()
+	}
 	return render.New(opts)
 }
 
@@ -126,7 +151,12 @@ func (st *Stages) Portal(sites []*config.Site, digests []render.Digest, data *re
 	if err := r.Portal(digests, data, out); err != nil {
 		return err
 	}
-	return cms.Write(editor, st.FS, st.City, sites)
+	// A kept admin is not made again: making it reads each page bundle's
+	// title, and a settled rebuild opens no page.
+	if accept != nil && !accept(path.Join(cms.Dir, "index.html")) {
+		return nil
+	}
+	return cms.Write(editor, st.FS, st.City, sites, st.Theme.CSS())
 }
 
 // filter passes on only the files accept accepts.

@@ -116,6 +116,8 @@ func (v *View) card(p *content.Page, lead bool) Card {
 		}
 	case *model.UMKMFront:
 		c.Category = f.Category
+	case *model.AgendaFront:
+		c.Date = cardDate(f.Start.Time) // when it happens says more than when it was posted
 	}
 	if t := thumbOf(v.images, v.Content, p); t != nil {
 		c.Thumb = v.thumbTag(t, v.Href(""), lead)

@@ -177,6 +177,7 @@ var required = map[string][]string{
 	"NewsArticle":            {"headline", "datePublished", "author", "publisher", "image", "url"},
 	"LocalBusiness":          {"name", "url", "image"},
 	"ClaimReview":            {"claimReviewed", "reviewRating", "author", "datePublished", "itemReviewed", "url"},
+	"Event":                  {"name", "startDate", "location", "url", "eventStatus", "organizer"},
 }
 
 func TestJSONLDAndShareMeta(t *testing.T) {
@@ -267,6 +268,22 @@ func checkJSONLD(t *testing.T, file, block string) []string {
 		case "NewsArticle", "ClaimReview":
 			if _, err := time.Parse(time.RFC3339, node["datePublished"].(string)); err != nil {
 				t.Errorf("%s: %s datePublished: %v", file, typ, err)
+			}
+		}
+		if typ == "Event" {
+			for _, key := range []string{"startDate", "endDate"} {
+				v, ok := node[key].(string)
+				if !ok && key == "endDate" {
+					continue
+				}
+				if _, err := time.Parse(time.RFC3339, v); err != nil {
+					if _, err := time.Parse("2006-01-02", v); err != nil {
+						t.Errorf("%s: Event %s %q is neither a date nor RFC 3339", file, key, v)
+					}
+				}
+			}
+			if place, _ := node["location"].(map[string]any); place["@type"] != "Place" || place["name"] == "" {
+				t.Errorf("%s: Event location %v", file, node["location"])
 			}
 		}
 		if typ == "ClaimReview" {

@@ -96,7 +96,8 @@ func isoDate(t time.Time) string {
 func (r *Renderer) siteFeeds(s *content.Site, jobs []job, out Output) error {
 	var items []*content.Page
 	for _, sec := range s.Sections {
-		if sec.Name != model.UMKM {
+		// UMKM have no dates; events have their own calendar (agenda.ics).
+		if sec.Name != model.UMKM && sec.Name != model.Agenda {
 			items = append(items, sec.Pages...)
 			title := sec.Title + " · " + s.Config.Name
 			desc := fmt.Sprintf("%s dari %s, %s", sec.Title, s.Config.Name, r.City.Name)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"io/fs"
 	"os"
@@ -64,6 +65,15 @@ var goldenOutputs = []string{
 	"perencanaan.csv",
 	"alpha/kabar-pekan-ini.txt",
 	"beta/kabar-pekan-ini.txt",
+	"alpha/agenda/index.html",             // agenda: upcoming, recurring expanded
+	"alpha/agenda/2026/index.html",        // agenda: a year of past events
+	"alpha/agenda/posyandu/index.html",    // event page, recurring
+	"alpha/agenda/kerja-bakti/index.html", // event page, whole days
+	"alpha/agenda/posyandu/posyandu.ics",  // one event's calendar
+	"alpha/agenda.ics",                    // the site's calendar
+	"beta/agenda/index.html",              // no events
+	"agenda/index.html",                   // city agenda
+	"agenda.ics",                          // city calendar
 }
 
 // loadGolden reads the archive and returns its input files as a file
@@ -92,12 +102,35 @@ func inputFS(ar *txtar.Archive) fstest.MapFS {
 			continue
 		}
 		data := f.Data
-		if ext := path.Ext(f.Name); ext == ".png" || ext == ".jpg" || ext == ".webp" {
+		switch path.Ext(f.Name) {
+		case ".png":
 			data = tinyPNG()
+		case ".jpg":
+			data = tinyJPEG()
+		case ".webp":
+			data = tinyWebP()
 		}
 		fsys[f.Name] = &fstest.MapFile{Data: data}
 	}
 	return fsys
+}
+
+// tinyJPEG is a real 2×2 JPEG: published photos are decoded and cleaned.
+func tinyJPEG() []byte {
+	img, _ := png.Decode(bytes.NewReader(tinyPNG()))
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, nil) // writing to memory cannot fail
+	return buf.Bytes()
+}
+
+// tinyWebP is a real WebP (x/image's test gopher, kept by the images
+// package's tests); Go has no WebP encoder.
+func tinyWebP() []byte {
+	data, err := os.ReadFile("../images/testdata/gopher.webp")
+	if err != nil {
+		panic(err)
+	}
+	return data
 }
 
 // tinyPNG is a real 2×2 image, for tests that decode photos.
@@ -115,6 +148,11 @@ var mainElement = regexp.MustCompile(`(?s)<main[ >].*</main>`)
 // element of a page (the rest belongs to the theme's base layout), one tag
 // per line so that diffs read well; other files as they are.
 func goldenText(name string, data []byte) []byte {
+	if strings.HasSuffix(name, ".ics") {
+		// iCalendar lines end in CRLF; the archive keeps them as plain
+		// lines (the calendar tests check the CRLFs themselves).
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	if !strings.HasSuffix(name, ".html") {
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			data = append(slices.Clone(data), '\n') // txtar ends every file with a newline

@@ -134,6 +134,8 @@ func (v *View) pageItem() ld {
 		return v.localBusiness(f)
 	case *model.CekFaktaFront:
 		return v.claimReview(f)
+	case *model.AgendaFront:
+		return v.eventItem()
 	}
 	return nil
 }

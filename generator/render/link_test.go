@@ -15,7 +15,7 @@ import (
 // init gives render's tests the pipeline's stages (see render.Build).
 func init() {
 	render.Build = func(fsys fs.FS, today time.Time, out render.Output) error {
-		_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Sink: out, Today: today, ImageCache: "-"})
+		_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Sink: out, Now: today, ImageCache: "-"})
 		if err == nil && problems.Errors() > 0 {
 			err = fmt.Errorf("%v", problems)
 		}

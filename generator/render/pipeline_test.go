@@ -72,7 +72,7 @@ var shared struct {
 }
 
 // sharedBuilds returns the sample sites' and the golden city's output,
-// built with no Options.Today.
+// built with no Options.Now.
 func sharedBuilds(t *testing.T) (sample, golden *memOutput) {
 	t.Helper()
 	shared.once.Do(func() {

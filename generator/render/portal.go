@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/images"
@@ -27,6 +28,7 @@ type Digest struct {
 
 	Plans      []PlanRecord     // every planning item, for the city's open data
 	Businesses []BusinessRecord // every UMKM, for the city's open data
+	Events     []*agenda.Event  // every event, for the city's agenda
 }
 
 // Item is one page as the portal lists it.
@@ -58,6 +60,7 @@ func (r *Renderer) DigestOf(s *content.Site) (Digest, error) {
 func (r *Renderer) digest(s *content.Site) Digest {
 	d := digest(s, r.Images)
 	d.Plans, d.Businesses = planRecords(s), businessRecords(s)
+	d.Events = agenda.Events(s)
 	return d
 }
 
@@ -65,6 +68,9 @@ func digest(s *content.Site, imgs *images.Set) Digest {
 	d := Digest{Site: s.Config, Counts: map[string]int{}}
 	for _, sec := range s.Sections {
 		d.Counts[sec.Name] = len(sec.Pages)
+		if sec.Name == model.Agenda {
+			continue // events travel as Digest.Events
+		}
 		pages := sec.Pages
 		if sec.Name == model.Berita || sec.Name == model.Perencanaan {
 			pages = pages[:min(len(pages), digestItemsPerSection)]
@@ -160,7 +166,19 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	newest := func(items []Item, n int) []Item { return items[:min(n, len(items))] }
 	home := *p
 	home.News, home.Checks, home.UMKM = newest(p.News, portalNews), newest(p.Checks, portalChecks), newest(p.UMKM, portalUMKM)
-	add("portal", "", r.City.Name, &home, &View{})
+	events, now := cityEvents(digests), r.Now
+	if now.IsZero() {
+		for _, it := range all {
+			if it.Date.After(now) {
+				now = it.Date
+			}
+		}
+	}
+	from, to := agenda.Week(now)
+	week := agenda.Between(events, from, to)
+	add("portal", "", r.City.Name, &home, &View{Week: week[:min(len(week), portalAgenda/4)]})
+	add("cityagenda", "agenda/", "Agenda "+r.City.Name, &Portal{}, &View{Agenda: &AgendaView{
+		Occurrences: agenda.Upcoming(events, now, 1, portalAgenda), Feed: r.City.Path + agenda.FeedName}})
 	byCategory := map[string][]Item{}
 	for _, it := range p.UMKM {
 		byCategory[it.Category] = append(byCategory[it.Category], it)
@@ -199,6 +217,11 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	add("notfound", "", "Halaman tidak ditemukan", &home, &View{})
 	if err := r.execute(jobs, out); err != nil {
 		return err
+	}
+	if r.Only == nil || r.Only(agenda.FeedName) {
+		if err := out.WriteFile(agenda.FeedName, agenda.Calendar("Agenda "+r.City.Name, events)); err != nil {
+			return err
+		}
 	}
 	img, err := r.og.image("", "KIM "+r.City.Name, r.ui("portal.tagline"))
 	if err != nil {
@@ -397,4 +420,13 @@ func (r *Renderer) sectionTitle(name string) string {
 		}
 	}
 	return name
+}
+
+// cityEvents gathers every site's events, in sites.yaml order.
+func cityEvents(digests []Digest) []*agenda.Event {
+	var events []*agenda.Event
+	for _, d := range digests {
+		events = append(events, d.Events...)
+	}
+	return events
 }

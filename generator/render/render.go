@@ -13,7 +13,7 @@
 // they are; what it needs to know about them (sizes, planning documents'
 // SHA-256) the content stage has read. Temporary storage, for the city's
 // open data, comes from the caller (output.NewTemp). It never reads the
-// clock (Options.Today) nor the environment.
+// clock (Options.Now is the caller's reading of it) nor the environment.
 package render
 
 import (
@@ -29,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/images"
@@ -74,9 +75,11 @@ type Options struct {
 	Root   fs.FS // the repository, for copying published files
 	Dev    bool  // preview server: pages load the live-reload script
 
-	// Today ends the week of the weekly digest; when zero, the newest
-	// page's date does (see weekly.go). The clock is never read.
-	Today time.Time
+	// Now is the build's clock, read once by the command: it ends the
+	// week of the weekly digest and splits the agenda into what is coming
+	// and what is over. When zero, the newest page's date stands in (see
+	// Renderer.now); the renderer never reads the clock itself.
+	Now time.Time
 
 	// Images are the resized photos; pages show files as they are when nil.
 	Images *images.Set
@@ -119,22 +122,32 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.fill()
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
 	}
-	if s.Home != nil {
-		add("home", "", &View{Page: s.Home, Title: s.Config.Name})
-	} else {
-		add("home", "", &View{Title: s.Config.Name})
-	}
+	events, now := agenda.Events(s), r.now(s)
+	from, to := agenda.Week(now)
+	week := agenda.Between(events, from, to)
+	week = week[:min(len(week), weekPerEvent*2)]
+	add("home", "", &View{Page: s.Home, Title: s.Config.Name, Week: week})
 	for _, p := range s.Plain {
 		add("page", p.URL, &View{Page: p, Title: p.Meta.Title})
 	}
 	tags := collectTags(s)
 	byTag := tagIndex(tags)
 	for _, sec := range s.Sections {
-		r.sectionLists(s, sec, add)
+		if sec.Name == model.Agenda {
+			r.agendaLists(s, sec, events, add)
+		} else {
+			r.sectionLists(s, sec, musrenbang(events, now), add)
+		}
 		for _, p := range sec.Pages {
 			v := &View{Section: sec, Page: p, Title: pageTitle(p), CrumbTitle: p.Meta.Title, Related: related(p, byTag)}
-			if sec.Name == model.Perencanaan {
+			switch sec.Name {
+			case model.Perencanaan:
 				v.Docs = docs(s, p)
+			case model.Agenda:
+				if e := agenda.FromPage(s.Config, p); e != nil {
+					v.Event = eventOf(e, now)
+					v.Agenda = &AgendaView{Past: !v.Event.End.After(now)}
+				}
 			}
 			add("single", p.URL, v)
 		}
@@ -171,6 +184,9 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 			return Digest{}, err
 		}
 	}
+	if err := r.writeCalendars(s, events, out); err != nil {
+		return Digest{}, err
+	}
 	if err := r.siteFeeds(s, sitemap, out); err != nil {
 		return Digest{}, err
 	}
@@ -181,7 +197,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	if err := writeOpenData(out, s.Config.ID, d.Plans, d.Businesses); err != nil {
 		return Digest{}, err
 	}
-	if err := out.WriteFile(path.Join(s.Config.ID, WeeklyName), []byte(weekly(s, r.Today))); err != nil {
+	if err := out.WriteFile(path.Join(s.Config.ID, WeeklyName), []byte(weekly(s, r.Now, events))); err != nil {
 		return Digest{}, err
 	}
 	return d, nil
@@ -190,7 +206,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 // sectionLists adds a section's list pages: paginated for news and
 // clarifications, with a yearly archive for news, grouped by stage for
 // planning (with a page per year), and with category pages for UMKM.
-func (r *Renderer) sectionLists(s *content.Site, sec *content.Section, add func(string, string, *View)) {
+func (r *Renderer) sectionLists(s *content.Site, sec *content.Section, meetings []agenda.Occurrence, add func(string, string, *View)) {
 	base := s.Config.Path + sec.Name + "/"
 	feed := ""
 	if sec.Name != model.UMKM {
@@ -200,7 +216,7 @@ func (r *Renderer) sectionLists(s *content.Site, sec *content.Section, add func(
 	case model.Perencanaan:
 		years := planYears(sec.Pages)
 		add("plan", sec.Name+"/", &View{Section: sec, Page: sec.Intro, Title: sec.Title, Feed: feed,
-			Plan: newPlan(sec.Pages, 0, years)})
+			Plan: newPlan(sec.Pages, 0, years), Meetings: meetings})
 		for _, y := range years {
 			ys := strconv.Itoa(y)
 			add("plan", sec.Name+"/"+ys+"/", &View{Section: sec, Title: sec.Title + " " + ys, Sub: true,
@@ -344,20 +360,46 @@ func (r *Renderer) copyAssets(s *content.Site, out Output) error {
 		if r.Only != nil && !r.Only(path.Join(s.Config.ID, a.URL)) {
 			continue
 		}
-		data, err := fs.ReadFile(r.Root, path.Join("content", s.Config.ID, a.Src))
-		if err != nil {
-			return err
-		}
-		if path.Ext(a.URL) == ".svg" {
-			if data, err = r.Minify.Bytes(minify.SVG, data); err != nil {
-				return fmt.Errorf("content/%s/%s: %w", s.Config.ID, a.Src, err)
-			}
-		}
-		if err := out.WriteFile(path.Join(s.Config.ID, a.URL), data); err != nil {
+		if err := r.copyAsset(s, &a, out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// copyAsset publishes one file beside the pages: a photo without its
+// metadata (see images.Clean), an SVG minified, anything else streamed as
+// it is, so that a large PDF is never held in memory.
+func (r *Renderer) copyAsset(s *content.Site, a *content.Asset, out Output) error {
+	src := path.Join("content", s.Config.ID, a.Src)
+	name := path.Join(s.Config.ID, a.URL)
+	switch ext := strings.ToLower(path.Ext(a.URL)); {
+	case images.Cleanable(a.URL):
+		set := r.Images
+		if set == nil {
+			set = images.New(images.Options{Root: r.Root})
+		}
+		data, err := set.Clean(s.Config.ID, a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		return out.WriteFile(name, data)
+	case ext == ".svg":
+		data, err := fs.ReadFile(r.Root, src)
+		if err != nil {
+			return err
+		}
+		if data, err = r.Minify.Bytes(minify.SVG, data); err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		return out.WriteFile(name, data)
+	}
+	f, err := r.Root.Open(src)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return writeFrom(out, name, f)
 }
 
 // css is the stylesheet of a site's pages: the theme's rules, then its

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/images"
@@ -35,13 +36,17 @@ type View struct {
 	Tags    []TagPages
 	Portal  *Portal
 
-	Plan       *Plan           // the planning overview of the section or a year
-	Docs       []DocInfo       // a planning page's documents
-	Related    []*content.Page // pages that share tags with the single page
-	Years      []YearLink      // the news archive's years
-	Categories []CategoryLink  // the site's UMKM categories
-	Feed       string          // the section's own feed, if any
-	JSONLD     any             // structured data, see jsonld.go
+	Plan       *Plan               // the planning overview of the section or a year
+	Docs       []DocInfo           // a planning page's documents
+	Related    []*content.Page     // pages that share tags with the single page
+	Years      []YearLink          // the news archive's years
+	Categories []CategoryLink      // the site's UMKM categories
+	Feed       string              // the section's own feed, if any
+	Agenda     *AgendaView         // the agenda list or a year of past events
+	Event      *agenda.Occurrence  // an event's page: its next (or last) date
+	Week       []agenda.Occurrence // the home page's coming week
+	Meetings   []agenda.Occurrence // the planning overview's coming Musrenbang meetings
+	JSONLD     any                 // structured data, see jsonld.go
 
 	Sub        bool   // a list below a section (a year, a category): one more crumb
 	CrumbTitle string // that crumb's title, when not the page title

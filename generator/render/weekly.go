@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/model"
@@ -12,18 +13,19 @@ import (
 
 // The weekly digest, /<site>/kabar-pekan-ini.txt, is plain text a KIM
 // member pastes into the RW's WhatsApp group: the last seven days' news,
-// clarifications and planning changes, each with its link.
+// clarifications and planning changes, each with its link, then the
+// events of the coming seven days.
 //
-// "The last seven days" end at Options.Today when it is set (CI may pass the
-// build date), and otherwise at the date of the site's newest dated page.
-// The clock is never read: the same content gives the same file, and a quiet
-// site still has its latest week to share instead of an empty digest.
+// "The last seven days" end at Options.Now, the build's clock, when it is
+// set, and otherwise at the date of the site's newest dated page; the
+// coming week starts there too. The renderer never reads the clock: the
+// same content and the same Now give the same file.
 
 // WeeklyName is the digest's file name at the site's root.
 const WeeklyName = "kabar-pekan-ini.txt"
 
 // weekly writes the digest text for s.
-func weekly(s *content.Site, today time.Time) string {
+func weekly(s *content.Site, today time.Time, events []*agenda.Event) string {
 	sections := []string{model.Berita, model.CekFakta, model.Perencanaan}
 	end := today
 	if end.IsZero() {
@@ -61,6 +63,16 @@ func weekly(s *content.Site, today time.Time) string {
 	}
 	if !any {
 		b.WriteString("\nTidak ada kabar baru pekan ini.\n")
+	}
+	if coming := agenda.Between(events, end, stop.AddDate(0, 0, 7)); len(coming) > 0 {
+		b.WriteString("\n*AGENDA 7 HARI KE DEPAN*\n")
+		for _, o := range coming {
+			fmt.Fprintf(&b, "- %s\n  %s", o.Title, o.When())
+			if o.Location != "" {
+				fmt.Fprintf(&b, ", %s", o.Location)
+			}
+			fmt.Fprintf(&b, "\n  %s\n", o.URL)
+		}
 	}
 	fmt.Fprintf(&b, "\nSelengkapnya: %s\n", s.Config.BaseURL)
 	return b.String()

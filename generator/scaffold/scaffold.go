@@ -85,6 +85,10 @@ func (v values) value(key string, f reflect.StructField) string {
 		return " " + first
 	case f.Type.Kind() == reflect.Int && key == "year":
 		return " " + strconv.Itoa(v.now.Year())
+	case f.Type == reflect.TypeFor[model.Date]():
+		// An event's start: tomorrow morning, for the volunteer to correct;
+		// the page stays a draft until they do.
+		return " " + v.now.AddDate(0, 0, 1).Format("2006-01-02") + " 08:00"
 	case f.Type.Kind() == reflect.String:
 		return " " + strconv.Quote(Placeholder)
 	}

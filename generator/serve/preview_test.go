@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/pipeline"
@@ -46,14 +47,17 @@ func (s *sink) WriteFile(name string, data []byte) error {
 func TestPreviewIsBuild(t *testing.T) {
 	const root, base = "../..", "http://127.0.0.1:1313/"
 	built := &sink{files: map[string][]byte{}}
+	// The preview reads its clock when it renders, and holds no page back.
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("WIB", 7*3600))
 	_, problems, err := pipeline.Run(pipeline.Options{
 		Root: root, Sink: built, ImageCache: t.TempDir(),
 		Drafts: true, Address: base, // what the preview shows, and where
+		Now: now, Future: true,
 	})
 	if err != nil || problems.Errors() > 0 {
 		t.Fatal(err, problems)
 	}
-	srv, err := New(Options{Root: root, BaseURL: base, ImageCache: t.TempDir()})
+	srv, err := New(Options{Root: root, BaseURL: base, ImageCache: t.TempDir(), Clock: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

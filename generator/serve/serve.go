@@ -33,6 +33,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
@@ -52,6 +53,9 @@ type Options struct {
 	// ImageCache is where resized photos are kept, as in
 	// pipeline.Options: ".kimsite-cache" under Root when empty.
 	ImageCache string
+	// Clock is read each time pages are rendered, so that the agenda and
+	// the weekly digest follow the time; time.Now when nil (tests fix it).
+	Clock func() time.Time
 }
 
 // Server holds the built sites in memory and serves them. Its methods are
@@ -286,7 +290,10 @@ func (s *Server) reload(next *state) error {
 func (s *Server) pipelineOptions() pipeline.Options {
 	opts := pipeline.Options{
 		Root: s.opts.Root, FS: s.fsys, Drafts: true, ImageCache: s.opts.ImageCache,
-		LiveReload: true, Address: s.opts.BaseURL,
+		LiveReload: true, Address: s.opts.BaseURL, Clock: s.opts.Clock,
+	}
+	if opts.Clock == nil {
+		opts.Clock = time.Now
 	}
 	if isDir(filepath.Join(s.opts.Root, "themes", "default", "layouts")) {
 		opts.Theme = os.DirFS(filepath.Join(s.opts.Root, "themes", "default"))

@@ -33,7 +33,7 @@ func smallTree() map[string]string {
 		"content/README.md":                 "# Panduan\n",
 		"content/mawar/_index.md":           "---\ntitle: Beranda Mawar\n---\nSelamat datang.\n",
 		"content/mawar/berita/kerja.md":     "---\ntitle: Kerja bakti pertama\ndate: 2026-01-05\n---\nWarga membersihkan got.\n",
-		"content/mawar/static/logo.svg":     `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		"content/mawar/static/logo.svg":     `<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>`,
 		"content/melati/_index.md":          "---\ntitle: Beranda Melati\n---\nHalo.\n",
 		"content/melati/berita/posyandu.md": "---\ntitle: Posyandu balita\ndate: 2026-02-01\n---\nTimbang badan.\n",
 	}
@@ -357,6 +357,31 @@ func getPage(h http.Handler, target string) string {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec.Body.String()
+}
+
+// TestHostileStaticNotServed checks that the preview applies the build's
+// rules to published files: a script in an SVG, an HTML page or a page
+// hidden in a .pdf is reported at its path and never served.
+func TestHostileStaticNotServed(t *testing.T) {
+	tree := smallTree()
+	tree["content/mawar/static/serang.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script></svg>"
+	tree["content/mawar/static/serang.html"] = "<script>alert(1)</script>"
+	tree["content/mawar/static/serang.pdf"] = "<html><script>alert(1)</script>"
+	s, err := New(Options{Root: writeTree(t, tree), BaseURL: "http://127.0.0.1:1313/", Loopback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := s.Problems().Error()
+	for _, want := range []string{"content/mawar/static/serang.svg:2:", "content/mawar/static/serang.html:", "content/mawar/static/serang.pdf:1:"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("no problem at %s in:\n%s", want, report)
+		}
+	}
+	for _, target := range []string{"/mawar/serang.svg", "/mawar/serang.html", "/mawar/serang.pdf"} {
+		if rec := get(t, s, target); strings.Contains(rec.Body.String(), "alert(1)") {
+			t.Errorf("%s is served: %d %q", target, rec.Code, rec.Body.String())
+		}
+	}
 }
 
 // TestEditorsScratchFiles: the files editors write while saving (sed -i's
