@@ -351,6 +351,9 @@ func (c *stepContext) eval(expr string) string {
 		}
 		return c.eval(parts[len(parts)-1])
 	}
+	if parts := splitTop(expr, "!="); len(parts) == 2 {
+		return strconv.FormatBool(c.eval(parts[0]) != c.eval(parts[1]))
+	}
 	if parts := splitTop(expr, "=="); len(parts) == 2 {
 		return strconv.FormatBool(c.eval(parts[0]) == c.eval(parts[1]))
 	}
