@@ -27,7 +27,7 @@ var reservedSlugs = map[string][]string{
 // ReservedFiles are the files render writes at a site's root; a test of
 // the pipeline keeps the list complete.
 var ReservedFiles = []string{"index.html", "404.html", "index.xml", "sitemap.xml", "robots.txt", "search.json",
-	"kimsite.js", "favicon.svg", "og.png", "perencanaan.csv", "perencanaan.json", "umkm.json", "kabar-pekan-ini.txt", "agenda.ics"}
+	"kimsite.js", "favicon.svg", "perencanaan.csv", "perencanaan.json", "umkm.json", "kabar-pekan-ini.txt", "agenda.ics"}
 
 // generatedInFolders are the files render writes in every folder of a
 // page or list.

@@ -34,23 +34,10 @@ func (s *Set) Check(site *content.Site) diag.List {
 			refs = append(refs, ref{p, src, r.Value, r.Line})
 		}
 	}
-	results := make([]error, len(refs))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(1, len(refs))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				_, results[i] = s.Get(site, refs[i].src)
-			}
-		}()
-	}
-	for i := range refs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	results := onCores(len(refs), func(i int) error {
+		_, err := s.Get(site, refs[i].src)
+		return err
+	})
 	var problems diag.List
 	for i, err := range results {
 		if err != nil {
@@ -99,23 +86,10 @@ func (s *Set) CheckAssets(site *content.Site) diag.List {
 			assets = append(assets, &site.Assets[i])
 		}
 	}
-	results := make([]error, len(assets))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(1, len(assets))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				_, results[i] = s.Clean(site.Config.ID, assets[i])
-			}
-		}()
-	}
-	for i := range assets {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	results := onCores(len(assets), func(i int) error {
+		_, err := s.Clean(site.Config.ID, assets[i])
+		return err
+	})
 	var problems diag.List
 	for i, err := range results {
 		if err != nil {
@@ -134,4 +108,27 @@ func (s *Set) failed(siteID, src string) bool {
 	// Check and the markdown stage have finished their Gets (they wait
 	// for their workers) before CheckAssets runs.
 	return e != nil && e.err != nil
+}
+
+// onCores runs f(0) … f(n-1) on every core and gives their errors in
+// order: decoding and encoding photos is the build's heaviest work.
+func onCores(n int, f func(i int) error) []error {
+	results := make([]error, n)
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(1, n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = f(i)
+			}
+		}()
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return results
 }

@@ -31,10 +31,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/kotamalang/kimsite/generator/cms"
 	"github.com/kotamalang/kimsite/generator/config"
 	"github.com/kotamalang/kimsite/generator/diag"
 	"github.com/kotamalang/kimsite/generator/output"
@@ -118,7 +120,14 @@ func (p *part) file(name string) ([]byte, bool, error) {
 		return nil, false, nil
 	}
 	out := &memOutput{files: p.files}
-	if err := p.render(out, func(n string) bool { return n == name }); err != nil {
+	accept := func(n string) bool { return n == name }
+	if dir, _, _ := strings.Cut(name, "/"); dir == cms.Dir {
+		// The web editor is made as a whole (the stages skip it when
+		// its index is not wanted, as a kept admin in a build): make all
+		// of it on its first request.
+		accept = func(n string) bool { return strings.HasPrefix(n, cms.Dir+"/") }
+	}
+	if err := p.render(out, accept); err != nil {
 		return nil, false, err
 	}
 	data, ok := p.files[name]
