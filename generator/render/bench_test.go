@@ -60,3 +60,15 @@ func BenchmarkTemplates(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
 }
+
+// BenchmarkShareImage draws one site's default share image: one per
+// kelurahan on every build without a cache.
+func BenchmarkShareImage(b *testing.B) {
+	for b.Loop() {
+		img, err := drawOGImage("", "Kelurahan Kauman", "Kecamatan Klojen · Kota Malang")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(img)), "bytes")
+	}
+}
