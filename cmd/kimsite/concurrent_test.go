@@ -62,17 +62,7 @@ const concurrentSeed = 13
 func TestConcurrentBuildsLoseNothing(t *testing.T) {
 	bin := kimsiteBinary(t)
 	trees := map[string]string{"A": smallTree(t, "A"), "B": smallTree(t, "B")}
-	want := map[string]string{}
-	var took time.Duration
-	for v, root := range trees {
-		out := filepath.Join(t.TempDir(), "public")
-		start := time.Now()
-		if r := runBinary(t, bin, root, "build", "--out", out); r.code != 0 {
-			t.Fatalf("build %s: %s", v, r.stderr)
-		}
-		took = max(took, time.Since(start))
-		want[v] = manifest(t, out)
-	}
+	want, took := buildEach(t, bin, trees)
 
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")

@@ -33,7 +33,8 @@ func crashTree(t *testing.T, version string) string {
 	return dir
 }
 
-// manifest hashes every folder and file under dir, by path and contents.
+// manifest hashes every folder, file and symbolic link under dir (the
+// link itself, not what it points to), by path and contents.
 func manifest(t *testing.T, dir string) string {
 	t.Helper()
 	h := sha256.New()
@@ -42,14 +43,20 @@ func manifest(t *testing.T, dir string) string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() {
+		switch {
+		case d.IsDir():
 			fmt.Fprintf(h, "dir %s\x00", rel)
-			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			to, err := os.Readlink(p)
+			fmt.Fprintf(h, "link %s %s\x00", rel, to)
+			return err
+		default:
+			data, err := os.ReadFile(p)
+			fmt.Fprintf(h, "file %s %d\x00", rel, len(data))
+			h.Write(data)
+			return err
 		}
-		data, err := os.ReadFile(p)
-		fmt.Fprintf(h, "file %s %d\x00", rel, len(data))
-		h.Write(data)
-		return err
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -57,13 +64,11 @@ func manifest(t *testing.T, dir string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// TestKilledBuildsLeaveACompleteSite kills builds with SIGKILL at random
-// moments and checks, after each, that the output folder is exactly the
-// previous complete site or the new one; then that a full build removes
-// everything the killed builds left beside it.
-func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
-	bin := kimsiteBinary(t)
-	trees := map[string]string{"A": crashTree(t, "A"), "B": crashTree(t, "B")}
+// buildEach builds each tree once into a folder of its own and gives each
+// build's manifest, and the longest build's time, for tests that then
+// race or kill builds of the same trees.
+func buildEach(t *testing.T, bin string, trees map[string]string) (map[string]string, time.Duration) {
+	t.Helper()
 	want := map[string]string{}
 	var took time.Duration
 	for v, root := range trees {
@@ -75,6 +80,17 @@ func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 		took = max(took, time.Since(start))
 		want[v] = manifest(t, out)
 	}
+	return want, took
+}
+
+// TestKilledBuildsLeaveACompleteSite kills builds with SIGKILL at random
+// moments and checks, after each, that the output folder is exactly the
+// previous complete site or the new one; then that a full build removes
+// everything the killed builds left beside it.
+func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
+	bin := kimsiteBinary(t)
+	trees := map[string]string{"A": crashTree(t, "A"), "B": crashTree(t, "B")}
+	want, took := buildEach(t, bin, trees)
 	if want["A"] == want["B"] {
 		t.Fatal("the two versions build the same site")
 	}

@@ -1,10 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,7 +117,7 @@ func TestOutNeverTheSources(t *testing.T) {
 		{args: []string{"--out", filepath.Join(outside, "klon")}, want: "berisi .git"},
 		{args: []string{"--out", outside}, want: foreign},
 	}
-	before := repoHash(t, dir)
+	before := manifest(t, dir)
 	beside, _ := os.ReadDir(parent)
 	for _, tc := range cases {
 		cwd := tc.cwd
@@ -135,7 +131,7 @@ func TestOutNeverTheSources(t *testing.T) {
 		if tc.want == foreign && !strings.Contains(r.stderr, "rm -r") {
 			t.Errorf("kimsite build %s: the message does not say how to proceed:\n%s", strings.Join(tc.args, " "), r.stderr)
 		}
-		if repoHash(t, dir) != before {
+		if manifest(t, dir) != before {
 			t.Fatalf("kimsite build %s changed the repository", strings.Join(tc.args, " "))
 		}
 	}
@@ -145,37 +141,6 @@ func TestOutNeverTheSources(t *testing.T) {
 	if data, err := os.ReadFile(filepath.Join(outside, "berkas.txt")); err != nil || string(data) != "isi" {
 		t.Errorf("a refused build changed a file outside: %q, %v", data, err)
 	}
-}
-
-// repoHash hashes every folder, file and symbolic link under dir (the link
-// itself, not what it points to), by path and contents.
-func repoHash(t *testing.T, dir string) string {
-	t.Helper()
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		switch {
-		case d.IsDir():
-			fmt.Fprintf(h, "dir %s\x00", rel)
-		case d.Type()&fs.ModeSymlink != 0:
-			to, err := os.Readlink(p)
-			fmt.Fprintf(h, "link %s %s\x00", rel, to)
-			return err
-		default:
-			data, err := os.ReadFile(p)
-			fmt.Fprintf(h, "file %s %d\x00", rel, len(data))
-			h.Write(data)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // TestOutKimsitesOwn checks what may be replaced: a new folder, an empty
