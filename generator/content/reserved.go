@@ -53,16 +53,41 @@ func (l *loader) checkReserved() {
 		}
 	}
 	variants := photoVariants(l.site.Assets)
+	cards := cardFolders(l.site)
 	for _, a := range l.site.Assets {
 		// Lower case: on Windows and macOS disks "Index.html" is "index.html".
 		switch name := path.Base(a.URL); {
 		case slices.Contains(ReservedFiles, strings.ToLower(a.URL)), slices.Contains(generatedInFolders, strings.ToLower(name)):
 			l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("berkas %q akan tertimpa oleh berkas buatan kimsite", name),
 				"Ganti nama berkasnya, mis. tambahkan kata yang menjelaskan isinya.")
+		case strings.EqualFold(name, ShareCard) && cards(path.Dir(strings.ToLower(a.URL))):
+			l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("nama berkas %q dipakai kimsite untuk gambar pratinjau halaman ini (saat dibagikan di WhatsApp)", name),
+				"Ganti nama berkasnya, mis. foto-utama.png; untuk memilih gambar pratinjau, tulis image: di front matter halaman.")
 		case variants[a.URL] != "":
 			l.problems.Add(path.Join(l.dir, a.Src), 0, fmt.Sprintf("nama berkas %q dipakai kimsite untuk versi kecil foto %s", name, path.Join(l.dir, variants[a.URL])),
 				"Ganti nama berkasnya, mis. tanpa tanda hubung dan angka di akhir namanya.")
 		}
+	}
+}
+
+// ShareCard is the share image render draws for a page without a photo,
+// and for the first page of a section's lists, in the page's folder. At
+// the site's root it is the site's default, which a KIM may replace with
+// its own static/og.png.
+const ShareCard = "og.png"
+
+// cardFolders returns whether render may draw a share card in a folder
+// (a URL path relative to the site, lower case, without a slash at its
+// end): a page's, or any under a section, where its lists and their
+// years and categories are.
+func cardFolders(site *Site) func(dir string) bool {
+	pages := map[string]bool{}
+	for _, p := range site.Pages() {
+		pages[strings.TrimSuffix(strings.ToLower(p.URL), "/")] = true
+	}
+	return func(dir string) bool {
+		first, _, _ := strings.Cut(dir, "/")
+		return pages[dir] || slices.ContainsFunc(model.Sections, func(s model.SectionSpec) bool { return s.Name == first })
 	}
 }
 

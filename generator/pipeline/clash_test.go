@@ -20,6 +20,11 @@ import (
 // before anything is written.
 func TestGeneratedNameClash(t *testing.T) {
 	jpeg := photo()
+	var pngFile bytes.Buffer
+	if err := pngEncode(&pngFile); err != nil {
+		t.Fatal(err)
+	}
+	png := pngFile.String()
 	const page = "---\ntitle: A\ndate: 2026-11-05\n---\nIsi.\n"
 	tests := []struct {
 		name  string
@@ -35,6 +40,9 @@ func TestGeneratedNameClash(t *testing.T) {
 		{"a page's folder", map[string]string{"content/kauman/profil.md": "---\ntitle: P\n---\n", "content/kauman/static/profil/index.html": "x"}, "content/kauman/static/profil/index.html"},
 		{"a section feed", map[string]string{"content/kauman/static/berita/index.xml": "x"}, "content/kauman/static/berita/index.xml"},
 		{"photo variant in static", map[string]string{"content/kauman/static/foto.jpg": jpeg, "content/kauman/static/foto-480.jpg": jpeg}, "content/kauman/static/foto-480.jpg"},
+		{"share card in a bundle", map[string]string{"content/kauman/berita/a/index.md": page, "content/kauman/berita/a/OG.png": png}, "content/kauman/berita/a/OG.png"},
+		{"share card in a page's static folder", map[string]string{"content/kauman/profil.md": "---\ntitle: P\n---\n", "content/kauman/static/profil/og.png": png}, "content/kauman/static/profil/og.png"},
+		{"share card of a list", map[string]string{"content/kauman/static/umkm/kategori/kuliner/og.png": png}, "content/kauman/static/umkm/kategori/kuliner/og.png"},
 		{"photo variant in a bundle", map[string]string{"content/kauman/berita/a/index.md": page, "content/kauman/berita/a/foto.png": jpeg, "content/kauman/berita/a/foto-share.jpg": jpeg}, "content/kauman/berita/a/foto-share.jpg"},
 	}
 	for _, tt := range tests {
@@ -92,14 +100,17 @@ func TestReservedFilesComplete(t *testing.T) {
 }
 
 // TestOwnShareImage: a kelurahan's own static/og.png is not a clash with
-// the share image kimsite draws; it is published and used instead.
+// the share image kimsite draws; it is published and used instead. Nor is
+// an og.png in a folder where kimsite draws none.
 func TestOwnShareImage(t *testing.T) {
 	var png bytes.Buffer
 	if err := pngEncode(&png); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string]string{"sites.yaml": okSites, "content/kauman/_index.md": "---\ntitle: K\n---\n",
-		"content/kauman/static/og.png": png.String()}
+		"content/kauman/static/og.png": png.String(),
+		// og.png outside a page's folder or a section is no clash.
+		"content/kauman/static/gambar/og.png": png.String()}
 	out := filepath.Join(t.TempDir(), "public")
 	_, problems, err := pipeline.Run(pipeline.Options{FS: tree(files), Out: out})
 	if err != nil || len(problems) > 0 {

@@ -61,14 +61,25 @@ func BenchmarkTemplates(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
 }
 
-// BenchmarkShareImage draws one site's default share image: one per
-// kelurahan on every build without a cache.
+// BenchmarkShareImage draws one site's default share card, and a page's
+// card with a long title and a badge, with one painter for every drawing
+// as in a build: its glyph cache is filled by the first.
 func BenchmarkShareImage(b *testing.B) {
-	for b.Loop() {
-		img, err := drawOGImage("", "Kelurahan Kauman", "Kecamatan Klojen · Kota Malang")
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(len(img)), "bytes")
+	cards := map[string]card{
+		"site": {Title: "Kelurahan Kauman", Line: "Kecamatan Klojen · Kota Malang"},
+		"page": {Title: "Kerja bakti membersihkan saluran air di RW 05 menjelang musim hujan bersama warga dan karang taruna",
+			Badge: "berita", Name: "Kelurahan Kauman", Line: "Kecamatan Klojen · Kota Malang"},
+	}
+	for _, name := range []string{"site", "page"} {
+		b.Run(name, func(b *testing.B) {
+			var p painter
+			for b.Loop() {
+				img, err := p.draw(cards[name])
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(img)), "bytes")
+			}
+		})
 	}
 }

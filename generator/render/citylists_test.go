@@ -161,7 +161,7 @@ func TestCityListsPaginate(t *testing.T) {
 	var wantChecks []string
 	for _, name := range out.names() {
 		// a site's clarification: <site>/cek-fakta/<slug>/index.html
-		if parts := strings.Split(name, "/"); len(parts) == 4 && parts[1] == model.CekFakta && parts[2] != "halaman" && parts[0] != model.CekFakta {
+		if parts := strings.Split(name, "/"); len(parts) == 4 && parts[3] == "index.html" && parts[1] == model.CekFakta && parts[2] != "halaman" && parts[0] != model.CekFakta {
 			wantChecks = append(wantChecks, "/"+strings.TrimSuffix(name, "index.html"))
 		}
 	}
@@ -194,7 +194,7 @@ func TestCityListsPaginate(t *testing.T) {
 func TestKecamatanPagesCapped(t *testing.T) {
 	out := cityOutput(t)
 	for _, name := range out.names() {
-		if !strings.HasPrefix(name, "kecamatan/") {
+		if !strings.HasPrefix(name, "kecamatan/") || !strings.HasSuffix(name, ".html") {
 			continue
 		}
 		page := out.files[name]

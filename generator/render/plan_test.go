@@ -118,11 +118,12 @@ func TestStagePath(t *testing.T) {
 }
 
 func TestOGImage(t *testing.T) {
-	a, err := drawOGImage("#123456", "Kelurahan Uji", "Kota Malang")
+	c := card{Title: "Kelurahan Uji", Line: "Kota Malang", Accent: "#123456"}
+	a, err := new(painter).draw(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := drawOGImage("#123456", "Kelurahan Uji", "Kota Malang")
+	b, _ := new(painter).draw(c)
 	if !bytes.Equal(a, b) {
 		t.Error("the same site gives different images")
 	}

@@ -142,11 +142,16 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 		}
 	}
 	css := r.css(nil)
-	var jobs []job
+	site := card{Title: "KIM " + r.City.Name, Line: r.ui("portal.tagline")}
+	jobs, cards := []job(nil), []job{{name: ogName, card: &site}}
 	add := func(kind, rel, title string, portal *Portal, v *View) {
 		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
 		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
 		v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
+		c, own := r.portalCard(kind, title, v)
+		if own {
+			v.OGImage = r.City.BaseURL + rel + ogName
+		}
 		if kind != "portal" && kind != "notfound" && v.Crumbs == nil {
 			v.Crumbs = []Crumb{{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: title, Path: v.Path}}
 		}
@@ -160,6 +165,9 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 		name := path.Join(rel, "index.html")
 		if kind == "notfound" {
 			name = "404.html"
+		}
+		if own && v.Image == v.OGImage {
+			cards = append(cards, job{name: path.Join(rel, ogName), card: &c})
 		}
 		jobs = append(jobs, job{name: name, kind: kind, view: v})
 	}
@@ -215,20 +223,13 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	}
 	add("search", "cari/", r.ui("search.city_title"), &Portal{Kecamatans: p.Kecamatans}, &View{})
 	add("notfound", "", "Halaman tidak ditemukan", &home, &View{})
-	if err := r.execute(jobs, out); err != nil {
+	if err := r.execute(append(jobs[:len(jobs):len(jobs)], cards...), out); err != nil {
 		return err
 	}
 	if r.Only == nil || r.Only(agenda.FeedName) {
 		if err := out.WriteFile(agenda.FeedName, agenda.Calendar("Agenda "+r.City.Name, events)); err != nil {
 			return err
 		}
-	}
-	img, err := r.og.image("", "KIM "+r.City.Name, r.ui("portal.tagline"))
-	if err != nil {
-		return err
-	}
-	if err := out.WriteFile(ogName, img); err != nil {
-		return err
 	}
 	if err := data.write(out); err != nil {
 		return err

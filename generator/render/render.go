@@ -92,7 +92,10 @@ type Options struct {
 // Renderer renders sites and the portal.
 type Renderer struct {
 	Options
-	og ogCache
+	paint painter
+	// drawCard, when set, draws cards in place of paint.draw: tests count
+	// the cards a build draws with it.
+	drawCard func(card) ([]byte, error)
 }
 
 // New returns a Renderer.
@@ -103,6 +106,7 @@ type job struct {
 	name string // output file name
 	kind string // the theme layout
 	view *View
+	card *card // a share card to draw instead of a page (see ogimage.go)
 }
 
 // Site renders every file of one site.
@@ -111,7 +115,11 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	css := r.css(s.Config)
 	policy := csp(css) // hashes the stylesheet: once per site, not per page
 	ogRel, drawOG := siteOGImage(s)
-	var jobs []job
+	var jobs, cards []job
+	if drawOG {
+		c := siteCard(r, s)
+		cards = append(cards, job{name: path.Join(s.Config.ID, ogName), card: &c})
+	}
 	add := func(kind, rel string, v *View) {
 		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
 		v.Path = s.Config.Path + rel
@@ -119,7 +127,14 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
 		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
 		v.images = r.Images
+		c, own := r.pageCard(s, kind, v)
+		if own {
+			v.OGImage, v.OGSized = s.Config.URL(rel+ogName), true
+		}
 		v.fill()
+		if own && v.Image == v.OGImage { // not when the page shares its photo
+			cards = append(cards, job{name: path.Join(s.Config.ID, rel, ogName), card: &c})
+		}
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
 	}
 	events, now := agenda.Events(s), r.now(s)
@@ -166,7 +181,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		jobs[len(jobs)-1].name = path.Join(s.Config.ID, "404.html")
 		jobs[len(jobs)-1].view.Canonical = s.Config.URL("404.html")
 	}
-	if err := r.execute(jobs, out); err != nil {
+	if err := r.execute(append(jobs[:len(jobs):len(jobs)], cards...), out); err != nil {
 		return Digest{}, err
 	}
 	if err := r.copyAssets(s, out); err != nil {
@@ -174,15 +189,6 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	}
 	if err := r.redirects(s, out); err != nil {
 		return Digest{}, err
-	}
-	if drawOG && (r.Only == nil || r.Only(path.Join(s.Config.ID, ogName))) {
-		img, err := r.og.image(s.Config.Accent, s.Config.Name, "Kecamatan "+s.Config.Kecamatan+" · "+r.City.Name)
-		if err != nil {
-			return Digest{}, err
-		}
-		if err := out.WriteFile(path.Join(s.Config.ID, ogName), img); err != nil {
-			return Digest{}, err
-		}
 	}
 	if err := r.writeCalendars(s, events, out); err != nil {
 		return Digest{}, err
@@ -282,6 +288,9 @@ func pageTitle(p *content.Page) string {
 func (r *Renderer) execute(jobs []job, out Output) error {
 	parts := map[*config.Site]*Parts{}
 	for _, j := range jobs {
+		if j.view == nil {
+			continue // a card
+		}
 		p, ok := parts[j.view.Site]
 		if !ok {
 			var err error
@@ -349,6 +358,16 @@ func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
 }
 
 func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
+	if j.card != nil {
+		img, err := r.card(*j.card)
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.name, err)
+		}
+		if img == nil { // pageCard checked the title: not reached
+			return fmt.Errorf("%s: judul tanpa huruf yang dapat digambar", j.name)
+		}
+		return out.WriteFile(j.name, img)
+	}
 	if err := r.Theme.Execute(buf, j.kind, j.view); err != nil {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}
