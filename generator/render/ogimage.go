@@ -23,6 +23,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kotamalang/kimsite/generator/content"
+	"github.com/kotamalang/kimsite/generator/privacy"
 )
 
 // Share previews. WhatsApp, Facebook and X show og:image only when it is an
@@ -266,10 +267,12 @@ type placed struct {
 type layout struct {
 	letters []placed
 	boxes   []image.Rectangle
+	texts   []string // each line drawn
 }
 
 // place lays out one line of text with its dot at (x, y).
 func (l *layout) place(f *face, s string, x, y int, invert bool) {
+	l.texts = append(l.texts, s)
 	dot, prev := fixed.I(x), rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
@@ -293,9 +296,11 @@ func cleanText(f *face, s string) string {
 	n := 0
 	for _, r := range norm.NFC.String(s) {
 		switch {
+		case unicode.IsSpace(r):
+			r = ' '
 		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Cc, unicode.Cs, unicode.Co):
 			continue
-		case unicode.IsSpace(r) || !f.has(r):
+		case !f.has(r):
 			r = ' '
 		}
 		b.WriteRune(r)
@@ -309,6 +314,17 @@ func cleanText(f *face, s string) string {
 		out = string([]rune(out)[:maxTitle])
 	}
 	return out
+}
+
+// hasIDNumber reports whether any of texts holds what reads as an NIK or
+// KK number.
+func hasIDNumber(texts []string) bool {
+	for _, t := range texts {
+		if len(privacy.FindIDNumbers(t)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // wrap breaks text into lines that fit width in f. A word wider than a
@@ -425,6 +441,14 @@ func (p *painter) layout(c card) (*layout, error) {
 	if line := cleanText(lineFace, c.Line); line != "" {
 		n, _ := wrap(lineFace, line, width, 1)
 		l.place(lineFace, n[0], ogMargin, lineBase, false)
+	}
+	// The text drawn must hold no identity number. Content has checked
+	// every field a card takes, but dropping what the fonts lack can
+	// join digits it kept apart ("3573🎉0145…" draws as "3573 0145…",
+	// which a reader takes for one number), and so can breaking a long
+	// run of digits between lines: such a card is not drawn.
+	if hasIDNumber(append(l.texts, strings.Join(lines, " "), cleanText(tf, c.Title))) {
+		return nil, nil
 	}
 	return l, nil
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/model"
@@ -39,7 +38,7 @@ func (r *Renderer) pageCard(s *content.Site, kind string, v *View) (card, bool) 
 	default:
 		return card{}, false
 	}
-	return c, r.paint.drawable(c.Title)
+	return c, r.paint.drawable(c)
 }
 
 // portalCard returns the card of a portal's page, and false when the
@@ -54,7 +53,7 @@ func (r *Renderer) portalCard(kind, title string, v *View) (card, bool) {
 		return card{}, false
 	}
 	c := card{Title: title, Name: "KIM " + r.City.Name, Line: r.ui("portal.tagline")}
-	return c, r.paint.drawable(c.Title)
+	return c, r.paint.drawable(c)
 }
 
 // siteCard is a site's default card: its name, and its kecamatan and city.
@@ -88,14 +87,11 @@ func wholePNG(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && bytes.HasSuffix(data, []byte("IEND\xaeB`\x82"))
 }
 
-// drawable reports whether a title has something the fonts can draw; a
-// title of emoji or Javanese script only shares the site's default.
-func (p *painter) drawable(title string) bool {
-	if p.init() != nil {
-		return false
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	f, err := p.face(true, titleSizes[0].size)
-	return err == nil && strings.TrimSpace(cleanText(f, title)) != ""
+// drawable reports whether a card can be drawn: its title has something
+// the fonts can draw (a title of emoji or Javanese script only shares the
+// site's default), and what is drawn holds no identity number (see
+// painter.layout).
+func (p *painter) drawable(c card) bool {
+	l, err := p.layout(c)
+	return err == nil && l != nil
 }
