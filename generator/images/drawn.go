@@ -14,10 +14,10 @@ import (
 // file under the final name; a cache that cannot be written only costs
 // the next build time.
 func (s *Set) Drawn(key, ext string, whole func([]byte) bool, draw func() ([]byte, error)) ([]byte, error) {
-	if s.opts.CacheDir == "" || len(key) < 3 {
+	file := s.drawnFile(key, ext)
+	if file == "" {
 		return draw()
 	}
-	file := filepath.Join(s.opts.CacheDir, "images", "drawn", key[:2], key+ext)
 	if data, err := os.ReadFile(file); err == nil && whole(data) {
 		return data, nil
 	}
@@ -37,4 +37,22 @@ func (s *Set) Drawn(key, ext string, whole func([]byte) bool, draw func() ([]byt
 		os.Remove(tmp.Name())
 	}
 	return data, nil
+}
+
+// HasDrawn reports whether the cache holds a drawn file under key.
+func (s *Set) HasDrawn(key, ext string) bool {
+	file := s.drawnFile(key, ext)
+	if file == "" {
+		return false
+	}
+	_, err := os.Stat(file)
+	return err == nil
+}
+
+// drawnFile is where the cache keeps a drawn file; "" without a cache.
+func (s *Set) drawnFile(key, ext string) string {
+	if s.opts.CacheDir == "" || len(key) < 3 {
+		return ""
+	}
+	return filepath.Join(s.opts.CacheDir, "images", "drawn", key[:2], key+ext)
 }

@@ -460,6 +460,11 @@ func (p *painter) draw(c card) ([]byte, error) {
 	if l == nil || err != nil {
 		return nil, err
 	}
+	return p.paint(c, l)
+}
+
+// paint draws a card from its layout.
+func (p *painter) paint(c card, l *layout) ([]byte, error) {
 	// Coverage of white, one byte a pixel; the palette turns it into
 	// colour when the rows are encoded. Only rows with something on them
 	// are painted, and cleared again for the next card.

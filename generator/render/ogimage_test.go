@@ -299,3 +299,10 @@ func TestCardIDNumber(t *testing.T) {
 		t.Error("a title with ordinary numbers gets no card")
 	}
 }
+
+// drawable reports whether c gets a card, as Renderer.cardJob decides
+// without a cache.
+func (p *painter) drawable(c card) bool {
+	l, err := p.layout(c)
+	return err == nil && l != nil
+}

@@ -142,14 +142,16 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 		}
 	}
 	css := r.css(nil)
-	site := card{Title: "KIM " + r.City.Name, Line: r.ui("portal.tagline")}
-	jobs, cards := []job(nil), []job{{name: ogName, card: &site}}
+	var jobs, cards []job
+	if c := r.cardJob(card{Title: "KIM " + r.City.Name, Line: r.ui("portal.tagline")}); c != nil {
+		cards = append(cards, job{name: ogName, card: c})
+	}
 	add := func(kind, rel, title string, portal *Portal, v *View) {
 		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
 		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
 		v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
-		c, own := r.portalCard(kind, title, v)
-		if own {
+		c := r.portalCard(kind, title, v)
+		if c != nil {
 			v.OGImage = r.City.BaseURL + rel + ogName
 		}
 		if kind != "portal" && kind != "notfound" && v.Crumbs == nil {
@@ -166,8 +168,8 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 		if kind == "notfound" {
 			name = "404.html"
 		}
-		if own && v.Image == v.OGImage {
-			cards = append(cards, job{name: path.Join(rel, ogName), card: &c})
+		if c != nil && v.Image == v.OGImage {
+			cards = append(cards, job{name: path.Join(rel, ogName), card: c})
 		}
 		jobs = append(jobs, job{name: name, kind: kind, view: v})
 	}

@@ -106,7 +106,7 @@ type job struct {
 	name string // output file name
 	kind string // the theme layout
 	view *View
-	card *card // a share card to draw instead of a page (see ogimage.go)
+	card *cardJob // a share card to draw instead of a page (see ogimage.go)
 }
 
 // Site renders every file of one site.
@@ -117,8 +117,9 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	ogRel, drawOG := siteOGImage(s)
 	var jobs, cards []job
 	if drawOG {
-		c := siteCard(r, s)
-		cards = append(cards, job{name: path.Join(s.Config.ID, ogName), card: &c})
+		if c := r.cardJob(siteCard(r, s)); c != nil {
+			cards = append(cards, job{name: path.Join(s.Config.ID, ogName), card: c})
+		}
 	}
 	add := func(kind, rel string, v *View) {
 		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
@@ -127,13 +128,13 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 		v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
 		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
 		v.images = r.Images
-		c, own := r.pageCard(s, kind, v)
-		if own {
+		c := r.pageCard(s, kind, v)
+		if c != nil {
 			v.OGImage, v.OGSized = s.Config.URL(rel+ogName), true
 		}
 		v.fill()
-		if own && v.Image == v.OGImage { // not when the page shares its photo
-			cards = append(cards, job{name: path.Join(s.Config.ID, rel, ogName), card: &c})
+		if c != nil && v.Image == v.OGImage { // not when the page shares its photo
+			cards = append(cards, job{name: path.Join(s.Config.ID, rel, ogName), card: c})
 		}
 		jobs = append(jobs, job{name: path.Join(s.Config.ID, rel, "index.html"), kind: kind, view: v})
 	}
@@ -359,7 +360,7 @@ func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
 
 func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
 	if j.card != nil {
-		img, err := r.card(*j.card)
+		img, err := r.card(j.card)
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.name, err)
 		}
