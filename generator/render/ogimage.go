@@ -135,9 +135,40 @@ type painter struct {
 	mu    sync.Mutex
 	faces map[faceKey]*face
 
-	// Buffers of earlier cards, reused: clearing new ones was a tenth of
-	// a card's time, and a zlib writer's tables as much again.
-	canvases, zlibs sync.Pool
+	// Canvases of earlier cards, reused: clearing a new one was a tenth
+	// of a card's time, and a zlib writer's tables as much again. Not a
+	// sync.Pool, which every garbage collection empties: a build collects
+	// often, and each new canvas is a megabyte and a half from the system.
+	freeMu sync.Mutex
+	free   []*canvas
+}
+
+// canvas returns a clear canvas.
+func (p *painter) canvas() *canvas {
+	p.freeMu.Lock()
+	defer p.freeMu.Unlock()
+	if n := len(p.free); n > 0 {
+		cv := p.free[n-1]
+		p.free = p.free[:n-1]
+		return cv
+	}
+	return &canvas{cov: make([]uint8, ogWidth*ogHeight), dirty: make([]bool, ogHeight)}
+}
+
+// release clears the rows cv has painted and keeps it for the next card:
+// as many as there are cores, which is as many as draw at once.
+func (p *painter) release(cv *canvas) {
+	for y, d := range cv.dirty {
+		if d {
+			clear(cv.cov[y*ogWidth : (y+1)*ogWidth])
+			cv.dirty[y] = false
+		}
+	}
+	p.freeMu.Lock()
+	defer p.freeMu.Unlock()
+	if len(p.free) < runtime.GOMAXPROCS(0) {
+		p.free = append(p.free, cv)
+	}
 }
 
 type faceKey struct {
@@ -468,11 +499,8 @@ func (p *painter) paint(c card, l *layout) ([]byte, error) {
 	// Coverage of white, one byte a pixel; the palette turns it into
 	// colour when the rows are encoded. Only rows with something on them
 	// are painted, and cleared again for the next card.
-	cv, _ := p.canvases.Get().(*canvas)
-	if cv == nil {
-		cv = &canvas{cov: make([]uint8, ogWidth*ogHeight), dirty: make([]bool, ogHeight)}
-	}
-	defer p.canvases.Put(cv)
+	cv := p.canvas()
+	defer p.release(cv)
 	cov, bounds := cv.cov, image.Rect(0, 0, ogWidth, ogHeight)
 	for _, b := range l.boxes {
 		b = b.Intersect(bounds)
@@ -511,23 +539,15 @@ func (p *painter) paint(c card, l *layout) ([]byte, error) {
 	for i := range pal {
 		pal[i] = mix(accent, color.RGBA{255, 255, 255, 255}, i, len(pal)-1)
 	}
-	zw, _ := p.zlibs.Get().(*zlib.Writer)
-	img, err := encodePNG4(cv, ogWidth, ogHeight, pal, &zw)
-	p.zlibs.Put(zw)
-	for y, d := range cv.dirty {
-		if d {
-			clear(cov[y*ogWidth : (y+1)*ogWidth])
-			cv.dirty[y] = false
-		}
-	}
-	return img, err
+	return encodePNG4(cv, ogWidth, ogHeight, pal)
 }
 
-// canvas is a card's coverage, one byte a pixel, and which rows have
-// anything but the accent.
+// canvas is a card's coverage, one byte a pixel, which rows have anything
+// but the accent, and the zlib writer that encodes it.
 type canvas struct {
 	cov   []uint8
 	dirty []bool
+	zw    *zlib.Writer
 }
 
 // mix is the colour i/n of the way from a to b.

@@ -13,8 +13,9 @@ import (
 // 16 colours. image/png would take the picture through image.Paletted's
 // ColorIndexAt, pixel by pixel, for more than half of a card's time; rows
 // are packed here straight from the coverage, and a row with nothing on
-// it is all zeros. *zw is reused when not nil, and set when it is.
-func encodePNG4(cv *canvas, w, h int, pal []color.RGBA, zw **zlib.Writer) ([]byte, error) {
+// it is all zeros. The canvas's zlib writer is reused, or made.
+func encodePNG4(cv *canvas, w, h int, pal []color.RGBA) ([]byte, error) {
+	zw := &cv.zw
 	var out bytes.Buffer
 	out.WriteString("\x89PNG\r\n\x1a\n")
 	ihdr := make([]byte, 13)
