@@ -31,7 +31,7 @@ import (
 // the page's own photo when it shows one (its 1200×630 crop, see package
 // images), otherwise a card kimsite draws at build time, og.png beside the
 // page: the page's title in large white letters on the site's accent
-// colour, the kelurahan and its kecamatan below (cards.go has which pages
+// colour, the kelurahan and its kecamatan below (sharecards.go has which pages
 // get one). The home page and the lists without a card of their own share
 // the site's default, static/og.png or static/og.jpg when the KIM put one
 // there, otherwise a card with the kelurahan's name. A logo is not used:

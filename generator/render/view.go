@@ -50,7 +50,7 @@ type View struct {
 
 	Sub        bool   // a list below a section (a year, a category): one more crumb
 	CrumbTitle string // that crumb's title, when not the page title
-	OGImage    string // the site's (or portal's) default share image, absolute
+	OGImage    string // the share image when the page shows no photo: its own card, or the site's (or portal's) default; absolute
 	OGSized    bool   // OGImage is the one kimsite draws, 1200×630
 	ImageSized bool   // Image is 1200×630: og:image:width and height say so
 
