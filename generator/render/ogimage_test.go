@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/privacy"
@@ -56,26 +57,7 @@ func shareImageOf(t *testing.T, name string, page []byte) (string, bool) {
 func TestShareImages(t *testing.T) {
 	sample, golden := sharedBuilds(t)
 	for _, out := range []*memOutput{sample, golden} {
-		for _, name := range out.names() {
-			if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "admin/") {
-				continue
-			}
-			file, sized := shareImageOf(t, name, out.files[name])
-			data, ok := out.files[file]
-			if !ok {
-				t.Errorf("%s: shares %s, which the build does not publish", name, file)
-				continue
-			}
-			if !sized {
-				continue
-			}
-			img, _, err := image.Decode(bytes.NewReader(data))
-			if err != nil {
-				t.Errorf("%s: %s: %v", name, file, err)
-			} else if b := img.Bounds(); b.Dx() != ogWidth || b.Dy() != ogHeight {
-				t.Errorf("%s: %s is %v, the page says 1200×630", name, file, b.Size())
-			}
-		}
+		checkShareImages(t, out)
 	}
 	own := []string{
 		"alpha/profil/index.html",                 // plain page
@@ -117,6 +99,49 @@ func TestShareImages(t *testing.T) {
 		if file, _ := shareImageOf(t, name, golden.files[name]); file != want {
 			t.Errorf("%s: shares %s, want %s", name, file, want)
 		}
+	}
+}
+
+// checkShareImages checks that every page of out names a share image
+// that out holds and that, when the page says it is 1200×630, is.
+func checkShareImages(t *testing.T, out *memOutput) {
+	t.Helper()
+	for _, name := range out.names() {
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "admin/") {
+			continue
+		}
+		file, sized := shareImageOf(t, name, out.files[name])
+		data, ok := out.files[file]
+		if !ok {
+			t.Errorf("%s: shares %s, which the build does not publish", name, file)
+			continue
+		}
+		if !sized {
+			continue
+		}
+		img, _, err := image.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Errorf("%s: %s: %v", name, file, err)
+		} else if b := img.Bounds(); b.Dx() != ogWidth || b.Dy() != ogHeight {
+			t.Errorf("%s: %s is %v, the page says 1200×630", name, file, b.Size())
+		}
+	}
+}
+
+// TestShareCardNameNotDrawable: a kelurahan whose name the fonts cannot
+// draw still has a default card (the city's KIM) for its pages to name.
+func TestShareCardNameNotDrawable(t *testing.T) {
+	fsys, err := goldenFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mfs := fsys.(fstest.MapFS)
+	yaml := mfs["sites.yaml"].Data
+	mfs["sites.yaml"] = &fstest.MapFile{Data: bytes.Replace(yaml, []byte("name: Kelurahan Alpha"), []byte("name: ꦏꦭꦸꦫꦲꦤ꧀ 🎉"), 1)}
+	out := renderAll(t, mfs, time.Time{})
+	checkShareImages(t, out)
+	if file, _ := shareImageOf(t, "alpha/index.html", out.files["alpha/index.html"]); file != "alpha/og.png" {
+		t.Errorf("the home page shares %s, want alpha/og.png", file)
 	}
 }
 

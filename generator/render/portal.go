@@ -143,16 +143,19 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	}
 	css := r.css(nil)
 	var jobs, cards []job
-	if c := r.cardJob(card{Title: "KIM " + r.City.Name, Line: r.ui("portal.tagline")}); c != nil {
-		cards = append(cards, job{name: ogName, card: c})
+	portalCard := r.cardJob(card{Title: "KIM " + r.City.Name, Line: r.ui("portal.tagline")})
+	if portalCard != nil { // nil when the city's name has nothing to draw
+		cards = append(cards, job{name: ogName, card: portalCard})
 	}
 	add := func(kind, rel, title string, portal *Portal, v *View) {
 		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
 		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
-		v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
+		if portalCard != nil {
+			v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
+		}
 		c := r.portalCard(kind, title, v)
 		if c != nil {
-			v.OGImage = r.City.BaseURL + rel + ogName
+			v.OGImage, v.OGSized = r.City.BaseURL+rel+ogName, true
 		}
 		if kind != "portal" && kind != "notfound" && v.Crumbs == nil {
 			v.Crumbs = []Crumb{{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: title, Path: v.Path}}

@@ -117,15 +117,19 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 	ogRel, drawOG := siteOGImage(s)
 	var jobs, cards []job
 	if drawOG {
-		if c := r.cardJob(siteCard(r, s)); c != nil {
+		if c := r.siteCard(s); c != nil {
 			cards = append(cards, job{name: path.Join(s.Config.ID, ogName), card: c})
+		} else {
+			ogRel, drawOG = "", false // nothing to draw: no default share image
 		}
 	}
 	add := func(kind, rel string, v *View) {
 		v.City, v.Site, v.Content, v.Kind = r.City, s.Config, s, kind
 		v.Path = s.Config.Path + rel
 		v.Canonical = s.Config.URL(rel)
-		v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
+		if ogRel != "" {
+			v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
+		}
 		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
 		v.images = r.Images
 		c := r.pageCard(s, kind, v)

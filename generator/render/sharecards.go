@@ -55,9 +55,14 @@ func (r *Renderer) portalCard(kind, title string, v *View) *cardJob {
 	return r.cardJob(card{Title: title, Name: "KIM " + r.City.Name, Line: r.ui("portal.tagline")})
 }
 
-// siteCard is a site's default card: its name, and its kecamatan and city.
-func siteCard(r *Renderer, s *content.Site) card {
-	return card{Title: s.Config.Name, Line: siteLine(r, s), Accent: s.Config.Accent}
+// siteCard is a site's default card: its name, and its kecamatan and city
+// below; the KIM of the city when the name has nothing the fonts can
+// draw; nil when neither has.
+func (r *Renderer) siteCard(s *content.Site) *cardJob {
+	if c := r.cardJob(card{Title: s.Config.Name, Line: siteLine(r, s), Accent: s.Config.Accent}); c != nil {
+		return c
+	}
+	return r.cardJob(card{Title: "KIM " + r.City.Name, Line: siteLine(r, s), Accent: s.Config.Accent})
 }
 
 func siteLine(r *Renderer, s *content.Site) string {
