@@ -316,12 +316,17 @@ func (l *layout) place(f *face, s string, x, y int, invert bool) {
 	}
 }
 
+// rightToLeft are the scripts written from right to left: a card draws
+// its letters left to right, so they would read backwards. The Go fonts
+// have none of them today; this keeps it so if they gain one.
+var rightToLeft = []*unicode.RangeTable{unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko, unicode.Samaritan, unicode.Mandaic, unicode.Adlam}
+
 // cleanText is text as the fonts can draw it, on one line: composed
 // (NFC), without the combining marks that are left (stacks of them would
 // climb over the lines above), control and format characters
 // (right-to-left overrides, zero-width joiners), and with any letter the
 // font lacks (emoji, Javanese or Arabic script) dropped in favour of a
-// space rather than drawn as a box.
+// space rather than drawn as a box (as is a right-to-left letter).
 func cleanText(f *face, s string) string {
 	var b strings.Builder
 	n := 0
@@ -331,7 +336,7 @@ func cleanText(f *face, s string) string {
 			r = ' '
 		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Cc, unicode.Cs, unicode.Co):
 			continue
-		case !f.has(r):
+		case !f.has(r) || unicode.In(r, rightToLeft...):
 			r = ' '
 		}
 		b.WriteRune(r)

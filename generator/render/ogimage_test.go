@@ -233,6 +233,7 @@ func TestCardText(t *testing.T) {
 		"Tab\tdan\nbaris":                     "Tab dan baris",
 		"Ελληνικά и кириллица":                "Ελληνικά и кириллица", // the Go fonts have them
 		"مرحبا بالعالم":                       "",
+		"Warga שלום RW":                       "Warga RW",
 		"🎉🎉🎉":                                 "",
 	}
 	for in, want := range tests {
