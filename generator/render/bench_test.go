@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
@@ -21,6 +22,12 @@ func singleViews(b *testing.B) (*Renderer, []*View) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return pageViews(b, fsys)
+}
+
+// pageViews returns the view of each section page of fsys's first site.
+func pageViews(b testing.TB, fsys fs.FS) (*Renderer, []*View) {
+	b.Helper()
 	r, load, err := NewStages(fsys)
 	if err != nil {
 		b.Fatal(err)
