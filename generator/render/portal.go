@@ -146,7 +146,7 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	add := func(kind, rel, title string, portal *Portal, v *View) {
 		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
 		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
-		v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
+		v.OGImage, v.OGSized, v.theme = r.City.BaseURL+ogName, true, r.Theme
 		if kind != "portal" && kind != "notfound" && v.Crumbs == nil {
 			v.Crumbs = []Crumb{{Title: "KIM " + r.City.Name, Path: r.City.Path}, {Title: title, Path: v.Path}}
 		}
