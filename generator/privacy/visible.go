@@ -59,6 +59,9 @@ func newVisible(src string, f format) *visible {
 					pre += preDepth(src[i:end], name)
 					v.tagBreak(name, i)
 					attrs.attributes(src[i:end], i)
+					if name == "style" && src[i+1] != '/' {
+						end = styleEnd(src, end) // CSS: nothing a reader reads
+					}
 				}
 				i = end
 				continue
@@ -77,8 +80,13 @@ func newVisible(src string, f format) *visible {
 				i = end
 				continue
 			}
-		case f == markdown && strings.IndexByte("*_`~\\", c) >= 0:
+		case f == markdown && (c == '*' || c == '_' || c == '`' || c == '~' || c == '\\'):
 			i++ // inline markup: a reader sees the digits around it joined
+			continue
+		}
+		if c < utf8.RuneSelf && c != '\n' && c != '\r' {
+			v.ascii(c, i) // most of a page: no decoding, no Unicode tables
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
@@ -128,6 +136,35 @@ func (v *visible) rune(r rune, at int) {
 			return
 		}
 		v.put(r, at)
+	}
+}
+
+// ascii is rune for a character below U+0080, where only the line and
+// space characters and the hyphen read as something else.
+func (v *visible) ascii(c byte, at int) {
+	switch c {
+	case '\n', '\r', '\v', '\f':
+		c = '\n'
+	case '\t':
+		c = ' '
+	}
+	v.text = append(v.text, c)
+	v.at = append(v.at, at)
+}
+
+// styleEnd is where the text of a <style> element whose start tag ends at
+// i ends: at its end tag, which stays to be read as a tag.
+func styleEnd(src string, i int) int {
+	for j := i; ; {
+		k := strings.Index(src[j:], "</")
+		if k < 0 {
+			return len(src)
+		}
+		j += k
+		if len(src) > j+7 && strings.EqualFold(src[j+2:j+7], "style") && strings.IndexByte(" \t\n\r\f/>", src[j+7]) >= 0 {
+			return j
+		}
+		j += 2
 	}
 }
 
