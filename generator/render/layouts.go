@@ -73,7 +73,8 @@ func QueryEscape(s string) string {
 }
 
 // NormalizeURL writes the bytes of s that may not stand in a URL as %xx
-// (in lower case), and leaves the rest, escapes included, as they are: as
+// (in lower case), and leaves the rest, valid escapes included, as they
+// are: as
 // html/template normalized every URL attribute. Layouts pass it the URLs
 // whose text comes from content: a contact's phone and e-mail, a
 // document's file name, the links of front matter (CheckedURL does).
@@ -82,7 +83,9 @@ func NormalizeURL(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0 {
+		valid := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0 ||
+			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) // an escape already
+		if valid {
 			b.WriteByte(c)
 			continue
 		}
@@ -92,3 +95,5 @@ func NormalizeURL(s string) string {
 	}
 	return b.String()
 }
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
