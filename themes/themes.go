@@ -7,7 +7,10 @@ import (
 	"io/fs"
 )
 
-//go:embed default
+// The layouts are compiled into kimsite (package layouts); their sources
+// are embedded for the checks that read them, not their generated Go.
+//
+//go:embed default/strings.yaml default/style.css default/kimsite.js default/favicon.svg default/layouts/*.templ
 var files embed.FS
 
 // Default returns the default theme's files.

@@ -91,9 +91,8 @@ var literalID = regexp.MustCompile(`\bid="([A-Za-z][\w-]*)"`)
 // themeAnchors lists the ids the theme's layouts write literally.
 func themeAnchors(theme fs.FS) []string {
 	var ids []string
-	files, _ := fs.Glob(theme, "layouts/*.html")
-	more, _ := fs.Glob(theme, "layouts/partials/*.html")
-	for _, f := range append(files, more...) {
+	files, _ := fs.Glob(theme, "layouts/*.templ")
+	for _, f := range files {
 		data, err := fs.ReadFile(theme, f)
 		if err != nil {
 			continue

@@ -173,7 +173,7 @@ func readSites(root fs.FS) ([]byte, diag.List) {
 // file cannot be read as YAML at all.
 func Parse(data []byte) (*City, frontmatter.Positions, diag.List) {
 	var city City
-	data = frontmatter.NormalizeNewlines(data) // an old Mac's CR alone ends a line for YAML too
+	data = frontmatter.DropControls(frontmatter.NormalizeNewlines(data)) // an old Mac's CR alone ends a line for YAML too
 	pos, _, problems := frontmatter.DecodeYAML(File, data, 1, &city)
 	if len(problems) > 0 && len(pos) <= 1 {
 		return nil, pos, problems

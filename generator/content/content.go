@@ -340,7 +340,7 @@ func (l *loader) read(p *Page, front model.Front, dateRequired bool) bool {
 		l.problems.Add(p.Path, 0, fmt.Sprintf("berkas terlalu besar (%d KB; paling besar %d KB)", size>>10, MaxPageBytes>>10), "Pecah tulisan menjadi beberapa halaman; taruh data besar sebagai dokumen di static/.")
 		return false
 	}
-	data = frontmatter.NormalizeNewlines(data)
+	data = frontmatter.DropControls(frontmatter.NormalizeNewlines(data))
 	if !utf8.Valid(data) {
 		l.problems.Add(p.Path, frontmatter.InvalidUTF8Line(data), "berkas bukan teks UTF-8", "Simpan ulang berkas dengan pengodean UTF-8 (pilihan \"UTF-8\" di editor teks).")
 		return false // never published: a browser would show the bytes as garbage or worse

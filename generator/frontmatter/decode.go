@@ -331,7 +331,7 @@ func (d *decoder) mapping(n *yaml.Node, path string) bool {
 }
 
 func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, f field, path string) {
-	s := unquoteCurly(strings.TrimSpace(n.Value))
+	s := unquoteCurly(strings.TrimSpace(dropControls(n.Value)))
 	switch {
 	case len(f.enum) > 0 && !contains(f.enum, s):
 		msg := fmt.Sprintf("nilai %q tidak dikenal untuk %q", s, f.key)

@@ -9,6 +9,7 @@ package frontmatter
 import (
 	"bytes"
 	"errors"
+	"strings"
 )
 
 // File is a Markdown file split into its parts.
@@ -88,6 +89,44 @@ func NormalizeNewlines(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// DropControls returns data without the control characters that text
+// pasted from other programs can carry and that a page must not: C0
+// controls other than tab and line ends, DEL and the C1 controls. A
+// browser shows none of them, an XML feed with one is broken, and between
+// digits they would hide a number from the identity-number check. Vertical
+// tab and form feed (Word's manual line and page breaks) become a space,
+// so that words stay apart and lines stay where an editor shows them.
+// Data without them is returned as it is.
+func DropControls(data []byte) []byte {
+	if !bytes.ContainsFunc(data, isControl) {
+		return data
+	}
+	return bytes.Map(controlRune, data)
+}
+
+// dropControls is DropControls for a decoded YAML value, whose escapes
+// ("\0", "\x01", "\e") can write what the file does not hold.
+func dropControls(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(controlRune, s)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || 0x7f <= r && r <= 0x9f
+}
+
+func controlRune(r rune) rune {
+	switch {
+	case r == '\v' || r == '\f':
+		return ' '
+	case isControl(r):
+		return -1
+	}
+	return r
 }
 
 // InvalidUTF8Line returns the 1-based line of the first byte of data that

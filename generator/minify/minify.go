@@ -1,19 +1,16 @@
 // Package minify wraps tdewolff/minify in one place: it takes rendered
-// bytes and a media type, or a layout's source, and gives them back
-// minified.
+// bytes and a media type and gives them back minified.
 //
-// HTML is minified once, in the theme's layouts when the theme loads
-// (Template), not in every rendered page: the pages then come out of
-// html/template minified but for a few bytes (the entities html/template
-// writes in attributes, a newline beside an action), and minifying each
-// page again was a sixth of a build's time. A test renders the sample
-// sites and checks that minifying a page again changes nothing else.
+// Pages are not minified: the theme's layouts (themes/default/layouts) are
+// written minified, so pages come out of them minified but for a few bytes
+// (entities in attribute values, a line break here and there), and
+// minifying each page again was a sixth of a build's time. A test renders
+// the sample sites and checks that minifying a page again changes little.
 package minify
 
 import (
 	"bytes"
 	"regexp"
-	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -34,31 +31,24 @@ const (
 	JSON = "application/json"
 )
 
-// Minifier minifies HTML, CSS, JS, SVG, XML and JSON, and html/template
-// layouts. It is safe for concurrent use.
+// Minifier minifies HTML, CSS, JS, SVG, XML and JSON. It is safe for
+// concurrent use.
 type Minifier struct {
-	m        *minify.M
-	template *minify.M // HTML with Go template actions left as they are
+	m *minify.M
 }
 
 // New configures the minifiers.
 func New() *Minifier {
-	minifier := func(delims [2]string) *htmlpkg.Minifier {
-		return &htmlpkg.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: delims}
-	}
-	m, template := minify.New(), minify.New()
-	for _, m := range []*minify.M{m, template} {
-		m.AddFunc(CSS, css.Minify)
-		m.AddFunc(JS, js.Minify)
-		m.AddFunc(SVG, svg.Minify)
-		m.AddFunc(JSON, json.Minify)
-		m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(javascript|ecmascript)$`), js.Minify)
-		m.AddFuncRegexp(regexp.MustCompile(`^application/(ld\+)?json$`), json.Minify)
-		m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	}
-	m.Add(HTML, minifier([2]string{}))
-	template.Add(HTML, minifier(htmlpkg.GoTemplateDelims))
-	return &Minifier{m: m, template: template}
+	m := minify.New()
+	m.AddFunc(CSS, css.Minify)
+	m.AddFunc(JS, js.Minify)
+	m.AddFunc(SVG, svg.Minify)
+	m.AddFunc(JSON, json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(javascript|ecmascript)$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^application/(ld\+)?json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	m.Add(HTML, &htmlpkg.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	return &Minifier{m: m}
 }
 
 // Bytes minifies data of the given media type.
@@ -75,14 +65,4 @@ func (m *Minifier) Bytes(mediaType string, data []byte) ([]byte, error) {
 func (m *Minifier) String(mediaType, s string) (string, error) {
 	b, err := m.Bytes(mediaType, []byte(s))
 	return string(b), err
-}
-
-// Template minifies the source of an html/template layout, leaving its
-// actions ({{...}}) as they are.
-func (m *Minifier) Template(src string) (string, error) {
-	var out bytes.Buffer
-	if err := m.template.Minify(HTML, &out, strings.NewReader(src)); err != nil {
-		return "", err
-	}
-	return out.String(), nil
 }

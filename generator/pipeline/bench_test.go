@@ -10,7 +10,6 @@ import (
 	"github.com/kotamalang/kimsite/generator/corpus"
 	"github.com/kotamalang/kimsite/generator/minify"
 	"github.com/kotamalang/kimsite/generator/output"
-	"github.com/kotamalang/kimsite/generator/render"
 	"github.com/kotamalang/kimsite/generator/theme"
 	"github.com/kotamalang/kimsite/themes"
 )
@@ -126,7 +125,7 @@ func BenchmarkStageRender(b *testing.B) {
 // every page (see package minify).
 func BenchmarkStageMinify(b *testing.B) {
 	for b.Loop() {
-		if _, err := theme.Load(themes.Default(), render.Funcs(), minify.New()); err != nil {
+		if _, err := theme.Load(themes.Default(), minify.New()); err != nil {
 			b.Fatal(err)
 		}
 	}

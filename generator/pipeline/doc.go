@@ -7,7 +7,8 @@
 //	  ├─ config      sites.yaml → config.City: the city, each kelurahan, its URL
 //	  │                (LoadCity; Options.Address moves every site for a preview)
 //	  ├─ NewStages   builds the stages once, from Options (stages.go):
-//	  │                minify, theme (layouts, strings.yaml, style.css),
+//	  │                minify, theme (strings.yaml, style.css; the layouts are
+//	  │                Go code, themes/default/layouts, handed to render),
 //	  │                images, markdown with the theme's strings, render
 //	  │
 //	  │  per site, one after another (Stages.Load, then render):

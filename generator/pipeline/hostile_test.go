@@ -291,3 +291,65 @@ func textFields(v reflect.Value, where string) []string {
 	}
 	return missing
 }
+
+// TestControlCharactersNeverPublished builds pages whose text, pasted from
+// other programs, carries control characters, raw and as YAML escapes, and
+// checks that no published text file holds one: a browser shows none of
+// them, an XML feed with one is broken, and between digits they would hide
+// a number from the identity-number check.
+func TestControlCharactersNeverPublished(t *testing.T) {
+	raw := "Kerja\x00 bakti\x01 RW\x1b[31m 05\x7f\u0085 selesai\vpukul\f10"
+	escaped := `"Kerja\0 bakti\x01 RW\e[31m 05\x7F\N selesai\vpukul\f10"`
+	fsys := tree(map[string]string{
+		"sites.yaml": "city: Kota Malang\nbase_url: https://kim.example.id/\nsites:\n" +
+			"  - id: kauman\n    name: " + escaped + "\n    kecamatan: Klojen\n",
+		"content/kauman/_index.md":   "---\ntitle: Beranda\n---\n" + raw + "\n",
+		"content/kauman/berita/a.md": "---\ntitle: " + escaped + "\ndate: 2026-11-05\nsummary: " + raw + "\ntags: [" + escaped + "]\n---\n" + raw + "\n\n- " + raw + "\n",
+		"content/kauman/berita/b.md": "---\ntitle: Nomor\ndate: 2026-11-06\n---\nNIK 3573\x00014506\x01900001\n",
+	})
+	_, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: filepath.Join(t.TempDir(), "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(problems.Error(), "berita/b.md:5: angka 3573") {
+		t.Errorf("an identity number split by control characters was not found:\n%s", problems)
+	}
+	delete(fsys, "content/kauman/berita/b.md")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, problems, err := pipeline.Run(pipeline.Options{FS: fsys, Root: t.TempDir(), Out: out}); err != nil || problems.Errors() > 0 {
+		t.Fatalf("build: %v\n%s", err, problems)
+	}
+	texts, shown := 0, 0
+	err = filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(name) {
+		case ".html", ".xml", ".json", ".ics", ".txt", ".webmanifest", ".csv":
+		default:
+			return nil
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		texts++
+		text := string(data)
+		if i := strings.IndexFunc(text, func(r rune) bool {
+			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || 0x7f <= r && r <= 0x9f
+		}); i >= 0 {
+			rel, _ := filepath.Rel(out, name)
+			t.Errorf("%s holds control character %U: %q", rel, []rune(text[i:])[0], text[max(0, i-30):min(len(text), i+10)])
+		}
+		if strings.Contains(text, "Kerja bakti RW[31m 05 selesai pukul 10") {
+			shown++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if texts < 5 || shown == 0 {
+		t.Fatalf("%d text files, %d show the text without its control characters", texts, shown)
+	}
+}

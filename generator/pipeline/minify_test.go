@@ -11,10 +11,9 @@ import (
 )
 
 // TestPagesComeOutMinified builds the sample sites and minifies every page
-// again: the layouts are minified when the theme loads, so a page must
-// come out of the templates (nearly) as small as the minifier makes it.
-// What the minifier may still remove is what html/template adds at run
-// time: entities in attribute values and a line break beside an action.
+// again: the layouts are written minified, so a page must come out of
+// them (nearly) as small as the minifier makes it. What the minifier may
+// still remove is entities in attribute values and a few line breaks.
 func TestPagesComeOutMinified(t *testing.T) {
 	mem := output.NewMemory()
 	if _, problems, err := pipeline.Run(pipeline.Options{FS: os.DirFS("../.."), Sink: mem}); err != nil || problems.Errors() > 0 {

@@ -19,6 +19,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/render"
 	"github.com/kotamalang/kimsite/generator/theme"
 	"github.com/kotamalang/kimsite/themes"
+	"github.com/kotamalang/kimsite/themes/default/layouts"
 )
 
 // Stages are the stages every site goes through, put together in this one
@@ -74,7 +75,7 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 	if themeFS == nil {
 		themeFS = themes.Default()
 	}
-	th, err := theme.Load(themeFS, render.Funcs(), min)
+	th, err := theme.Load(themeFS, min)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +88,7 @@ func NewStages(city *config.City, opts Options) (*Stages, error) {
 		Images:   imgs,
 		Markdown: markdown.New(markdown.WithImages(imgs), markdown.WithStrings(th.Text)),
 		Render: render.New(render.Options{
-			City: city, Theme: th, Minify: min, Root: opts.FS,
+			City: city, Theme: th, Layouts: layouts.Layouts(), Minify: min, Root: opts.FS,
 			Dev: opts.LiveReload, Now: opts.Now, Images: imgs,
 		}),
 		drafts: opts.Drafts,

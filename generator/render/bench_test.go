@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"html/template"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
@@ -21,6 +23,12 @@ func singleViews(b *testing.B) (*Renderer, []*View) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return pageViews(b, fsys)
+}
+
+// pageViews returns the view of each section page of fsys's first site.
+func pageViews(b testing.TB, fsys fs.FS) (*Renderer, []*View) {
+	b.Helper()
 	r, load, err := NewStages(fsys)
 	if err != nil {
 		b.Fatal(err)
@@ -36,8 +44,9 @@ func singleViews(b *testing.B) (*Renderer, []*View) {
 		for _, p := range sec.Pages {
 			v := &View{Section: sec, Page: p, Title: p.Meta.Title, City: city, Site: site.Config, Content: site, Kind: "single",
 				Path: site.Config.Path + p.URL, Canonical: site.Config.URL(p.URL), CSS: template.CSS(css), CSP: csp(css)}
+			v.theme = r.Theme
 			v.fill()
-			if v.Parts, err = r.parts("single", v); err != nil {
+			if v.Parts, err = r.parts(v); err != nil {
 				b.Fatal(err)
 			}
 			views = append(views, v)
@@ -46,14 +55,16 @@ func singleViews(b *testing.B) (*Renderer, []*View) {
 	return r, views
 }
 
-// BenchmarkTemplates executes the single-page layout, without minifying.
+// BenchmarkTemplates renders the section pages of a 200-page site
+// through the theme's layouts.
 func BenchmarkTemplates(b *testing.B) {
 	r, views := singleViews(b)
 	var buf bytes.Buffer
+	ctx := context.Background()
 	for b.Loop() {
 		for _, v := range views {
 			buf.Reset()
-			if err := r.Theme.Execute(&buf, "single", v); err != nil {
+			if err := r.Layouts.Page(v).Render(ctx, &buf); err != nil {
 				b.Fatal(err)
 			}
 		}

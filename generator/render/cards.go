@@ -11,7 +11,6 @@ import (
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/locale"
 	"github.com/kotamalang/kimsite/generator/model"
-	"github.com/kotamalang/kimsite/generator/theme"
 )
 
 // Card is one entry of a list, as the "items" partial shows it.
@@ -27,7 +26,7 @@ type Card struct {
 	Site     string        // the kelurahan, on the portal's lists
 	Thumb    template.HTML // the page's photo, 16:9, or "" for a text-only card
 
-	HTML template.HTML // the theme's "card" (or "lead") template for this card
+	HTML template.HTML // the theme's card (or lead) layout for this card
 }
 
 // cardCache renders each card once: a page's card is the same on every
@@ -35,10 +34,10 @@ type Card struct {
 // related pages), and rendering cards was a sixth of a site's template
 // work. A cache lives as long as one site's (or the portal's) rendering.
 type cardCache struct {
-	theme *theme.Theme
-	kind  string // a layout that has the "card" template
-	mu    sync.Mutex
-	html  map[string]template.HTML // by the card's link
+	layouts Layouts
+	view    *View // a view of the cache's site, for UI strings
+	mu      sync.Mutex
+	html    map[string]template.HTML // by the card's link
 }
 
 func (cc *cardCache) fill(c *Card) error {
@@ -47,7 +46,7 @@ func (cc *cardCache) fill(c *Card) error {
 	cc.mu.Unlock()
 	if !ok {
 		var err error
-		if h, err = cc.theme.ExecutePart(cc.kind, "card", c); err != nil {
+		if h, err = renderString(cc.layouts.Card(cc.view, c)); err != nil {
 			return err
 		}
 		cc.mu.Lock()
@@ -139,7 +138,7 @@ const LeadSizes = "(min-width: 66rem) 62rem, calc(100vw - 2rem)"
 // lead renders a card with the theme's "lead" template, outside the card
 // cache: a headline appears once, on one page.
 func (v *View) lead(c *Card) error {
-	h, err := v.Parts.cards.theme.ExecutePart(v.Parts.cards.kind, "lead", c)
+	h, err := renderString(v.Parts.cards.layouts.Lead(v, c))
 	c.HTML = h
 	return err
 }

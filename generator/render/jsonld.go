@@ -15,7 +15,7 @@ import (
 
 // Structured data (schema.org JSON-LD) for search engines and share
 // previews. Layouts write View.JSONLD inside <script
-// type="application/ld+json"> through html/template, which marshals the Go
+// type="application/ld+json"> through JSONText, which marshals the Go
 // value as JSON and escapes "<", so text from content can never close the
 // script element. A data block is not executed, so the pages'
 // "script-src 'self'" policy does not apply to it.

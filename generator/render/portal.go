@@ -150,6 +150,7 @@ func (r *Renderer) Portal(digests []Digest, data *CityData, out Output) error {
 	add := func(kind, rel, title string, portal *Portal, v *View) {
 		v.City, v.Kind, v.Title, v.Portal, v.Path = r.City, kind, title, portal, r.City.Path+rel
 		v.Canonical, v.CSS, v.CSP, v.Dev = r.City.BaseURL+rel, template.CSS(css), csp(css), r.Dev
+		v.theme = r.Theme
 		if portalCard != nil {
 			v.OGImage, v.OGSized = r.City.BaseURL+ogName, true
 		}

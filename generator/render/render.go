@@ -18,6 +18,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"io"
@@ -28,6 +29,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/a-h/templ"
 
 	"github.com/kotamalang/kimsite/generator/agenda"
 	"github.com/kotamalang/kimsite/generator/config"
@@ -69,11 +72,12 @@ func writeFrom(out Output, name string, r io.Reader) error {
 
 // Options configure a Renderer.
 type Options struct {
-	City   *config.City
-	Theme  *theme.Theme
-	Minify *minify.Minifier
-	Root   fs.FS // the repository, for copying published files
-	Dev    bool  // preview server: pages load the live-reload script
+	City    *config.City
+	Theme   *theme.Theme // the UI strings, stylesheet and files
+	Layouts Layouts      // the theme's compiled layouts
+	Minify  *minify.Minifier
+	Root    fs.FS // the repository, for copying published files
+	Dev     bool  // preview server: pages load the live-reload script
 
 	// Now is the build's clock, read once by the command: it ends the
 	// week of the weekly digest and splits the agenda into what is coming
@@ -131,7 +135,7 @@ func (r *Renderer) Site(s *content.Site, out Output) (Digest, error) {
 			v.OGImage, v.OGSized = s.Config.URL(ogRel), drawOG
 		}
 		v.CSS, v.CSP, v.Dev = template.CSS(css), policy, r.Dev
-		v.images = r.Images
+		v.images, v.theme = r.Images, r.Theme
 		c := r.pageCard(s, kind, v)
 		if c != nil {
 			v.OGImage, v.OGSized = s.Config.URL(rel+ogName), true
@@ -299,7 +303,7 @@ func (r *Renderer) execute(jobs []job, out Output) error {
 		p, ok := parts[j.view.Site]
 		if !ok {
 			var err error
-			if p, err = r.parts(j.kind, j.view); err != nil {
+			if p, err = r.parts(j.view); err != nil {
 				return fmt.Errorf("%s: %w", j.name, err)
 			}
 			parts[j.view.Site] = p
@@ -341,11 +345,11 @@ func (r *Renderer) execute(jobs []job, out Output) error {
 }
 
 // parts renders the parts of v's pages that depend only on its site.
-func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
-	p := &Parts{menu: v.Nav(), cards: &cardCache{theme: r.Theme, kind: kind, html: map[string]template.HTML{}}}
-	for name, part := range map[string]*template.HTML{"head": &p.Head, "brand": &p.Brand, "footer": &p.Footer} {
+func (r *Renderer) parts(v *View) (*Parts, error) {
+	p := &Parts{menu: v.Nav(), cards: &cardCache{layouts: r.Layouts, view: v, html: map[string]template.HTML{}}}
+	for part, layout := range map[*template.HTML]func(*View) templ.Component{&p.Head: r.Layouts.Head, &p.Brand: r.Layouts.Brand, &p.Footer: r.Layouts.Footer} {
 		var err error
-		if *part, err = r.Theme.ExecutePart(kind, name, v); err != nil {
+		if *part, err = renderString(layout(v)); err != nil {
 			return nil, err
 		}
 	}
@@ -353,7 +357,7 @@ func (r *Renderer) parts(kind string, v *View) (*Parts, error) {
 	at := *v
 	for _, c := range append(p.menu, Crumb{Path: v.Href("")}) {
 		at.Path = c.Path
-		menu, err := r.Theme.ExecutePart(kind, "menu", &at)
+		menu, err := renderString(r.Layouts.Menu(&at))
 		if err != nil {
 			return nil, err
 		}
@@ -373,7 +377,7 @@ func (r *Renderer) page(buf *bytes.Buffer, j job, out Output) error {
 		}
 		return out.WriteFile(j.name, img)
 	}
-	if err := r.Theme.Execute(buf, j.kind, j.view); err != nil {
+	if err := r.Layouts.Page(j.view).Render(context.Background(), buf); err != nil {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}
 	return out.WriteFile(j.name, buf.Bytes())

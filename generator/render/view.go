@@ -12,6 +12,7 @@ import (
 	"github.com/kotamalang/kimsite/generator/content"
 	"github.com/kotamalang/kimsite/generator/images"
 	"github.com/kotamalang/kimsite/generator/model"
+	"github.com/kotamalang/kimsite/generator/theme"
 )
 
 // View is what a layout sees. Fields a page kind does not use are zero.
@@ -60,6 +61,7 @@ type View struct {
 	Parts *Parts // filled by execute
 
 	images *images.Set
+	theme  *theme.Theme // for T in templ layouts
 }
 
 // Parts are the parts of a page that depend only on its site (or the

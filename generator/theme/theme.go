@@ -1,40 +1,35 @@
-// Package theme loads a theme: html/template layouts, the stylesheet and the
-// UI strings, from an fs.FS (normally the theme embedded in the binary).
+// Package theme loads a theme's files: the UI strings, the stylesheet and
+// the scripts and icons, from an fs.FS (normally the theme embedded in the
+// binary, or the repository's themes/default in the preview).
 //
-// It takes the theme's files and gives a Theme that executes a named layout
-// with a view value. Layouts are parsed once; each page kind (home, list,
-// single, page, tag, portal, notfound) is base.html and partials plus the
-// kind's own file, which defines "main".
+// It takes the theme's files and gives a Theme with the strings, the
+// minified stylesheet and the other files. The layouts are not here: they
+// are Go code that templ generates from the theme's layouts/*.templ
+// (package themes/default/layouts), compiled into kimsite.
 package theme
 
 import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
-	"html/template"
-	"io"
 	"io/fs"
-	"path"
 	"slices"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/kotamalang/kimsite/generator/minify"
 )
 
-// Theme is a parsed theme, safe for concurrent use.
+// Theme is a loaded theme, safe for concurrent use.
 type Theme struct {
-	layouts map[string]*template.Template
 	strings map[string]string
 	css     string // minified
 	files   fs.FS
 }
 
-// Load parses the theme in fsys. funcs are added to every template, so the
-// caller can supply formatting helpers.
-func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error) {
-	t := &Theme{layouts: map[string]*template.Template{}, files: fsys}
+// Load reads the theme in fsys.
+func Load(fsys fs.FS, m *minify.Minifier) (*Theme, error) {
+	t := &Theme{files: fsys}
 	raw, err := fs.ReadFile(fsys, "strings.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("tema: %w", err)
@@ -49,56 +44,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, m *minify.Minifier) (*Theme, error
 	if t.css, err = m.String(minify.CSS, string(css)); err != nil {
 		return nil, fmt.Errorf("tema: style.css: %w", err)
 	}
-	all := template.FuncMap{"t": t.String}
-	for k, v := range funcs {
-		all[k] = v
-	}
-	partials, err := fs.Glob(fsys, "layouts/partials/*.html")
-	if err != nil {
-		return nil, err
-	}
-	base := template.New("base").Funcs(all)
-	for _, file := range append([]string{"layouts/base.html"}, partials...) {
-		if err := parse(base, fsys, file, m); err != nil {
-			return nil, err
-		}
-	}
-	kinds, err := fs.Glob(fsys, "layouts/*.html")
-	if err != nil {
-		return nil, err
-	}
-	for _, file := range kinds {
-		kind := strings.TrimSuffix(path.Base(file), ".html")
-		if kind == "base" {
-			continue
-		}
-		clone, err := base.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if err := parse(clone, fsys, file, m); err != nil {
-			return nil, err
-		}
-		t.layouts[kind] = clone
-	}
 	return t, nil
-}
-
-// parse adds a layout file to set, minified first: HTML is minified once
-// here rather than in every page (see package minify).
-func parse(set *template.Template, fsys fs.FS, file string, m *minify.Minifier) error {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return fmt.Errorf("tema: %w", err)
-	}
-	small, err := m.Template(string(src))
-	if err != nil {
-		return fmt.Errorf("tema: %s: %w", file, err)
-	}
-	if _, err := set.New(path.Base(file)).Parse(small); err != nil {
-		return fmt.Errorf("tema: %s: %w", file, err)
-	}
-	return nil
 }
 
 // String returns the UI string for key; an unknown key is an error, so a
@@ -135,30 +81,6 @@ func (t *Theme) CSS() string { return t.css }
 
 // File returns one of the theme's other files (scripts, icons).
 func (t *Theme) File(name string) ([]byte, error) { return fs.ReadFile(t.files, name) }
-
-// Execute renders the layout of the given kind.
-func (t *Theme) Execute(w io.Writer, kind string, view any) error {
-	l, ok := t.layouts[kind]
-	if !ok {
-		return fmt.Errorf("tema: tata letak %q tidak ada", kind)
-	}
-	return l.ExecuteTemplate(w, "base", view)
-}
-
-// ExecutePart renders the named template of a layout on its own, for a part
-// that many pages share: the result is trusted HTML for the HTML text of a
-// page (html/template escaped it as such).
-func (t *Theme) ExecutePart(kind, name string, view any) (template.HTML, error) {
-	l, ok := t.layouts[kind]
-	if !ok {
-		return "", fmt.Errorf("tema: tata letak %q tidak ada", kind)
-	}
-	var b strings.Builder
-	if err := l.ExecuteTemplate(&b, name, view); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
-}
 
 // Hash returns the Content-Security-Policy source for an inline block.
 func Hash(s string) string {
