@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -331,4 +332,51 @@ func TestCardIDNumber(t *testing.T) {
 func (p *painter) drawable(c card) bool {
 	l, err := p.layout(c)
 	return err == nil && l != nil
+}
+
+// TestCardVerdictNotRepeated: a clarification's card shows its verdict as
+// the badge, and the title without the verdict it may start with, as the
+// page itself does.
+func TestCardVerdictNotRepeated(t *testing.T) {
+	fsys, err := goldenFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mfs := fsys.(fstest.MapFS)
+	page := mfs["content/alpha/cek-fakta/hoaks-bansos.md"]
+	mfs["content/alpha/cek-fakta/hoaks-bansos.md"] = &fstest.MapFile{Data: bytes.Replace(page.Data, []byte("title: Bansos lewat tautan"), []byte(`title: "[HOAKS] Bansos lewat tautan"`), 1)}
+	r, load, err := NewStages(mfs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := r.Options
+	opts.Images = images.New(images.Options{Root: mfs, CacheDir: t.TempDir()})
+	renderer := New(opts)
+	var mu sync.Mutex
+	var drawn []card
+	renderer.drawCard = func(c card) ([]byte, error) {
+		mu.Lock()
+		drawn = append(drawn, c)
+		mu.Unlock()
+		return renderer.paint.draw(c)
+	}
+	site, problems := load(r.City.Sites[0])
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	if _, err := renderer.Site(site, &memOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range drawn {
+		if strings.Contains(c.Title, "Bansos lewat tautan") {
+			found = true
+			if c.Badge != "hoaks" || c.Title != "Bansos lewat tautan" {
+				t.Errorf("card badge %q, title %q; want the verdict once, as the badge", c.Badge, c.Title)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no card drawn for the clarification among %d", len(drawn))
+	}
 }

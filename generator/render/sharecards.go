@@ -28,6 +28,7 @@ func (r *Renderer) pageCard(s *content.Site, kind string, v *View) *cardJob {
 			c.Badge = v.Section.Title
 			if f, ok := v.Page.Front.(*model.CekFaktaFront); ok {
 				c.Badge = f.Verdict // one of a fixed list, content checked
+				c.Title = WithoutVerdict(f.Verdict, c.Title)
 			}
 		}
 	case "list", "plan", "archive", "agenda":
