@@ -2,7 +2,7 @@
 // goldmark floor (cmd/kimfloor) on the same generated corpus, and measures
 // how kimsite's cost grows with the number of sites.
 //
-//	kimbench [-sites 57] [-pages 200] [-n 5] [-tools kimsite,rebuild,floor,hugo] [-photos] [-work DIR]
+//	kimbench [-sites 57] [-pages 200] [-n 5] [-tools kimsite,cold,rebuild,floor,hugo] [-photos] [-work DIR]
 //	kimbench -scale 5,57,1000 [-pages 50] [-n 3]
 //	kimbench -css OUTPUT
 //
@@ -13,8 +13,11 @@
 // and min–max of wall time, CPU time (user+sys of the child processes) and
 // peak RSS (the child's maximum resident set). Hugo builds each kelurahan as
 // its own site, one after another, as a city would run it; its CPU times
-// add up and its peak RSS is the largest of its runs. "rebuild" is kimsite
-// run again after one news page changed, with the build cache warm.
+// add up and its peak RSS is the largest of its runs. "kimsite" is a clean
+// build (no build cache, empty output) with the photo and share-card cache
+// of an earlier build, as the deploy workflows keep it; "cold" is the same
+// without that cache, as on a fresh runner. "rebuild" is kimsite run again
+// after one news page changed, with the build cache warm.
 // -css reads a built output folder and compares, for a resident's first and
 // typical visits on slow networks, the inline stylesheet with a linked one.
 package main
@@ -57,7 +60,7 @@ func run() error {
 	flag.IntVar(&c.pages, "pages", 200, "Markdown pages per kelurahan")
 	flag.IntVar(&c.n, "n", 5, "repetitions")
 	flag.BoolVar(&c.photos, "photos", false, "corpus with photos")
-	tools := flag.String("tools", "kimsite,rebuild,floor,hugo", "what to run")
+	tools := flag.String("tools", "kimsite,cold,rebuild,floor,hugo", "what to run")
 	scale := flag.String("scale", "", "comma-separated numbers of sites: measure kimsite's scaling instead")
 	flag.StringVar(&c.work, "work", "", "working folder (default: a temporary folder, removed afterwards)")
 	cssDir := flag.String("css", "", "built output folder: compare inline and linked stylesheets instead")
