@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 
@@ -130,6 +131,7 @@ func (embedTransformer) Transform(doc *ast.Document, reader text.Reader, _ parse
 		}
 		return ast.WalkContinue, nil
 	})
+	shown := firstShown(doc)
 	for _, p := range paras {
 		link := onlyLink(p, src)
 		if link == nil {
@@ -149,13 +151,30 @@ func (embedTransformer) Transform(doc *ast.Document, reader text.Reader, _ parse
 			e.Title = strings.TrimSpace(string(plainText(l, src)))
 			for c := l.FirstChild(); c != nil; {
 				next := c.NextSibling()
-				e.AppendChild(e, c)
+				if img, ok := c.(*ast.Image); !ok || shown[path.Clean(string(img.Destination))] == img {
+					e.AppendChild(e, c)
+				} // else a photo the page already shows: the video needs no second copy as its cover
 				c = next
 			}
 		}
 		e.SetLines(p.Lines())
 		p.Parent().ReplaceChild(p.Parent(), p, e)
 	}
+}
+
+// firstShown maps each photo of a document to its first image node, so
+// that a video's cover can tell whether the page shows that photo earlier.
+func firstShown(doc *ast.Document) map[string]*ast.Image {
+	first := map[string]*ast.Image{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			if dest := path.Clean(string(img.Destination)); first[dest] == nil {
+				first[dest] = img
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return first
 }
 
 // onlyLink returns the paragraph's link when there is nothing else in it

@@ -69,3 +69,33 @@ https://www.instagram.com/p/C8kxQ2bS1aB/
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestVideoCoverNotRepeated: a video whose cover is a photo the page
+// already shows gets no second copy of it; a cover of its own stays.
+func TestVideoCoverNotRepeated(t *testing.T) {
+	body := "![Tenda bazar](foto.jpg)\n\n[![Tenda bazar menjelang magrib](./foto.jpg)](https://youtu.be/M7lc1UVf-VE)\n\n" +
+		"[![Panggung](panggung.jpg)](https://youtu.be/M7lc1UVf-VE)\n"
+	fsys := fstest.MapFS{
+		"content/kauman/berita/a/index.md":     {Data: []byte("---\ntitle: A\ndate: 2026-01-01\n---\n" + body)},
+		"content/kauman/berita/a/foto.jpg":     {Data: []byte("x")},
+		"content/kauman/berita/a/panggung.jpg": {Data: []byte("x")},
+	}
+	s, problems := content.Load(fsys, &config.Site{ID: "kauman", Path: "/kauman/"}, false)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	p := s.PageAt("berita/a/index.md")
+	if problems := New().Render(s, p); len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	html := string(p.Content)
+	if n := strings.Count(html, "foto.jpg"); n != 1 {
+		t.Errorf("the page's photo appears %d times, want once:\n%s", n, html)
+	}
+	if !strings.Contains(html, "Tenda bazar menjelang magrib</span>") {
+		t.Errorf("the video without its repeated cover lost its title (the cover's text):\n%s", html)
+	}
+	if !strings.Contains(html, `class="yt yt-cover"`) || !strings.Contains(html, "panggung.jpg") {
+		t.Errorf("a video's own cover was dropped:\n%s", html)
+	}
+}
