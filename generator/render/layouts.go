@@ -57,41 +57,38 @@ func JSONText(v any) string {
 // QueryEscape escapes s for a URL's query as html/template did: every
 // byte but ASCII letters, digits and "-._~" as %xx, in lower case.
 func QueryEscape(s string) string {
-	const hex = "0123456789abcdef"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	return percentEscape(s, func(s string, i int) bool {
 		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
+	})
 }
 
 // NormalizeURL writes the bytes of s that may not stand in a URL as %xx
 // (in lower case), and leaves the rest, valid escapes included, as they
-// are: as
-// html/template normalized every URL attribute. Layouts pass it the URLs
-// whose text comes from content: a contact's phone and e-mail, a
+// are: as html/template normalized every URL attribute. Layouts pass it
+// the URLs whose text comes from content: a contact's phone and e-mail, a
 // document's file name, the links of front matter (CheckedURL does).
 func NormalizeURL(s string) string {
+	return percentEscape(s, func(s string, i int) bool {
+		c := s[i]
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0 ||
+			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) // an escape already
+	})
+}
+
+// percentEscape writes every byte of s that keep does not keep as %xx,
+// in lower case, as html/template did.
+func percentEscape(s string, keep func(s string, i int) bool) string {
 	const hex = "0123456789abcdef"
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		valid := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0 ||
-			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) // an escape already
-		if valid {
-			b.WriteByte(c)
+		if keep(s, i) {
+			b.WriteByte(s[i])
 			continue
 		}
 		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
+		b.WriteByte(hex[s[i]>>4])
+		b.WriteByte(hex[s[i]&15])
 	}
 	return b.String()
 }
